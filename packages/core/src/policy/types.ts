@@ -1,0 +1,195 @@
+/**
+ * The Policy: what a backend plugin's `load()` returns. Token layouts follow the RL
+ * convention: prompts left-padded, responses right-padded; masks are 1 for real tokens.
+ */
+import type { PluginBase } from '../plugin/types.js';
+
+export type Device = 'cpu' | 'wasm' | 'cuda' | 'tfjs-node' | (string & {});
+
+export interface DeviceInfo {
+  device: Device;
+  /** Engine that serves it, e.g. "tfjs-backend-wasm (SIMD, 1 thread)" or "onnxruntime CPU EP". */
+  engine: string;
+  available: boolean;
+  detail?: string;
+}
+
+export interface BackendCapabilities {
+  generate: boolean;
+  score: boolean;
+  train: boolean;
+}
+
+export interface LoadOptions {
+  /** A local Hugging Face model folder (config.json, safetensors, tokenizer files). */
+  modelDir: string;
+  device?: Device;
+  /** Compute dtype; weights in F16/BF16 are widened to float32 unless the backend says otherwise. */
+  dtype?: 'float32' | 'float16';
+  /** Loss and optimizer for training backends (also settable later with `configure`). */
+  loss?: Partial<LossConfig>;
+  optimizer?: Partial<OptimizerConfig>;
+  /** Backend-specific extras (threads, execution provider, …). */
+  [extra: string]: unknown;
+}
+
+export interface ForwardInput {
+  /** Left-padded token ids, [B][T]. */
+  inputIds: number[][];
+  /** 1 for real tokens, 0 for padding, [B][T]. */
+  attentionMask: number[][];
+}
+
+export interface ForwardOutput {
+  /** Row-major logits, length B*T*V. */
+  logits: Float32Array;
+  shape: [number, number, number];
+}
+
+export interface GenerateInput extends ForwardInput {
+  maxNewTokens: number;
+  /** 0 means greedy. */
+  temperature?: number;
+  topP?: number;
+  /** 0 or undefined: no top-k filter. */
+  topK?: number;
+  seed?: number;
+  eosTokenIds?: number[];
+  /** Generation of a row stops once its decoded text contains one of these. */
+  stopStrings?: string[];
+}
+
+export type FinishReason = 'eos' | 'length' | 'stop';
+
+export interface GenerateOutput {
+  /** New tokens per row, [B][maxNewTokens]; a finished row is filled with the pad id. */
+  tokens: number[][];
+  /** Number of real generated tokens per row (including the EOS token when it stopped on one). */
+  lengths: number[];
+  finishReasons: FinishReason[];
+}
+
+export interface ScoreInput {
+  /** Left-padded prompts [B][P] and their mask. */
+  promptIds: number[][];
+  promptMask: number[][];
+  /** Right-padded responses [B][R] and their mask. */
+  responseIds: number[][];
+  responseMask: number[][];
+  /** Logits are divided by this before the softmax (default 1). */
+  temperature?: number;
+}
+
+export interface ScoreOutput {
+  /** log p(response token), [B][R]; 0 at padded positions. */
+  logprobs: number[][];
+  /** −Σ p log p of the next-token distribution at each response position, [B][R]. */
+  entropy: number[][];
+}
+
+export type LossAggregation =
+  | 'token-mean'
+  | 'seq-mean-token-sum'
+  | 'seq-mean-token-mean'
+  | 'seq-mean-token-sum-norm';
+
+export interface LossConfig {
+  /** PPO clip range below 1 (ratio ≥ 1 − clipLow). */
+  clipLow: number;
+  /** PPO clip range above 1 (ratio ≤ 1 + clipHigh); clip-higher when > clipLow. */
+  clipHigh: number;
+  /** Dual clip constant c for negative advantages, or null to disable. */
+  dualClip: number | null;
+  aggregation: LossAggregation;
+  /** KL to a frozen reference policy (0 = off, the paper's setting). */
+  klCoef: number;
+  klEstimator: 'low-var-kl' | 'k1' | 'k2';
+  /** Entropy bonus coefficient (0 = off). */
+  entropyCoef: number;
+}
+
+export interface OptimizerConfig {
+  lr: number;
+  betas: [number, number];
+  eps: number;
+  weightDecay: number;
+  /** Global-norm gradient clipping; the update is skipped when the norm is not finite. */
+  gradClip: number;
+}
+
+export interface TrainStepInput extends ScoreInput {
+  /** Log-probs of the responses under the policy that generated them, [B][R]. */
+  oldLogprobs: number[][];
+  /** One scalar per sequence, broadcast over its response tokens. */
+  advantages: number[];
+  /** Reference-policy log-probs, required when klCoef > 0. */
+  refLogprobs?: number[][];
+  /** Sequences per micro-batch for gradient accumulation (default: all at once). */
+  microBatchSize?: number;
+}
+
+export interface TrainStepStats {
+  loss: number;
+  /** Fraction of response tokens where the upper or lower clip was active. */
+  clipFrac: number;
+  /** Fraction of response tokens where the dual (lower, negative-advantage) clip was active. */
+  clipFracLower: number;
+  /** k1 estimate of KL(old‖new): token mean of (old − new) log-probs over response tokens. */
+  approxKl: number;
+  gradNorm: number;
+  /** Token-mean entropy of the current policy over response tokens. */
+  entropy: number;
+  /** False when the update was skipped (non-finite gradient norm). */
+  applied: boolean;
+}
+
+export interface PolicyInfo {
+  backend: string;
+  device: Device;
+  architecture: string;
+  numParameters: number;
+  vocabSize: number;
+  padTokenId: number;
+  eosTokenIds: number[];
+}
+
+export interface Policy {
+  readonly info: PolicyInfo;
+  forward(input: ForwardInput): Promise<ForwardOutput>;
+  generate(input: GenerateInput): Promise<GenerateOutput>;
+  logprobs(input: ScoreInput): Promise<ScoreOutput>;
+  /** Present when the backend can train. */
+  configure?(config: { loss?: Partial<LossConfig>; optimizer?: Partial<OptimizerConfig> }): void;
+  trainStep?(input: TrainStepInput): Promise<TrainStepStats>;
+  /** Write a Hugging Face model folder (plus optimizer state when training). */
+  save?(dir: string): Promise<void>;
+  /** Replace the weights of a live policy (rollout engines synced from a trainer). */
+  updateWeights?(source: string | Map<string, Float32Array>): Promise<void>;
+  dispose(): Promise<void> | void;
+}
+
+export interface BackendPlugin extends PluginBase {
+  kind: 'backend';
+  capabilities: BackendCapabilities;
+  /** The devices this backend can use on this machine, best first. */
+  devices(): Promise<DeviceInfo[]>;
+  load(options: LoadOptions): Promise<Policy>;
+}
+
+export const DEFAULT_LOSS: LossConfig = {
+  clipLow: 0.2,
+  clipHigh: 0.28,
+  dualClip: 3,
+  aggregation: 'token-mean',
+  klCoef: 0,
+  klEstimator: 'low-var-kl',
+  entropyCoef: 0,
+};
+
+export const DEFAULT_OPTIMIZER: OptimizerConfig = {
+  lr: 1e-6,
+  betas: [0.9, 0.999],
+  eps: 1e-8,
+  weightDecay: 0.01,
+  gradClip: 1.0,
+};
