@@ -1,0 +1,34 @@
+import { Command, Flags } from '@oclif/core';
+import { isUserError, type ResolveOptions } from '@prompt-aug/core';
+import { bundledRoots } from './bundled-roots.js';
+
+/**
+ * Every pa command: `--json` output (oclif prints what run() returns), and user errors shown
+ * as one paragraph without a stack trace. Plugins resolve from the project, the CLI's own
+ * dependencies (the built-ins) and the user plugin folder.
+ */
+export abstract class BaseCommand extends Command {
+  static override enableJsonFlag = true;
+
+  protected resolveOptions(): ResolveOptions {
+    return { cwd: process.cwd(), bundledRoots: bundledRoots() };
+  }
+
+  protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
+    if (isUserError(error)) {
+      if (this.jsonEnabled()) {
+        this.logJson({ error: { code: (error as { code?: string }).code, message: error.message } });
+        this.exit(1);
+      }
+      this.logToStderr(`Error: ${error.message}`);
+      this.exit(1);
+    }
+    return super.catch(error);
+  }
+}
+
+export const pluginFlag = Flags.string({
+  char: 'p',
+  description: 'template-set plugin: a name (templates-diverse, pa-plugin-foo, foo), an npm package or a path',
+  required: true,
+});

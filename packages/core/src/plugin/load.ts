@@ -1,0 +1,108 @@
+import { pathToFileURL } from 'node:url';
+import semver from 'semver';
+import { UserError } from '../util/user-error.js';
+import { CORE_PACKAGE_NAME, CORE_VERSION } from './core-version.js';
+import { resolvePluginModule, type LookedPlace, type ResolveOptions, type ResolvedPluginModule } from './resolve.js';
+import type { BackendPlugin } from '../policy/types.js';
+import type { Plugin, PluginKind, TemplatesPlugin, VerifierPlugin } from './types.js';
+import { validatePluginExport, type PluginIssue } from './validate.js';
+
+export interface LoadedPlugin<P extends Plugin = Plugin> {
+  plugin: P;
+  module: ResolvedPluginModule;
+  warnings: PluginIssue[];
+}
+
+export interface LoadPluginOptions extends ResolveOptions {
+  /** Require this kind; a module exporting several plugins yields the one of this kind. */
+  kind?: PluginKind;
+}
+
+type PluginOfKind<K extends PluginKind | undefined> = K extends 'templates'
+  ? TemplatesPlugin
+  : K extends 'verifier'
+    ? VerifierPlugin
+    : K extends 'backend'
+      ? BackendPlugin
+      : Plugin;
+
+/**
+ * Resolve, import and validate a plugin. Every failure is a UserError of one paragraph that
+ * names the plugin and the fix: not found (with every place looked), a module that throws on
+ * import, an invalid export, a wrong apiVersion, or no plugin of the wanted kind.
+ */
+export async function loadPlugin<K extends PluginKind | undefined = undefined>(
+  name: string,
+  options: LoadPluginOptions & { kind?: K } = {},
+): Promise<LoadedPlugin<PluginOfKind<K>>> {
+  const all = await loadPluginModule(name, options);
+  const plugin = options.kind ? all.plugins.find((p) => p.kind === options.kind) : all.plugins[0];
+  if (!plugin) {
+    const kinds = all.plugins.map((p) => `${p.name} (${p.kind})`).join(', ');
+    throw new UserError(
+      `Plugin "${name}" (${all.module.entry}) exports no ${options.kind} plugin; it exports ${kinds}. Pass a ${options.kind} plugin instead.`,
+      'PA_PLUGIN_KIND',
+    );
+  }
+  return { plugin: plugin as PluginOfKind<K>, module: all.module, warnings: all.warnings };
+}
+
+export interface LoadedPluginModule {
+  plugins: Plugin[];
+  module: ResolvedPluginModule;
+  warnings: PluginIssue[];
+  looked: LookedPlace[];
+}
+
+/** Resolve and import a plugin module and validate every plugin it exports. */
+export async function loadPluginModule(name: string, options: ResolveOptions = {}): Promise<LoadedPluginModule> {
+  const resolved = resolvePluginModule(name, options);
+  if (!resolved.ok) {
+    const places = resolved.looked.map((l) => `${l.place}: ${l.found}`).join('; ');
+    throw new UserError(
+      `Plugin "${name}" was not found. Looked in: ${places}. Install it with \`pa plugins install <npm name | tarball | folder>\`, add it to your project's dependencies, or pass a path to the plugin's folder or module file.`,
+      'PA_PLUGIN_NOT_FOUND',
+    );
+  }
+  const { module } = resolved;
+  let imported: { default?: unknown };
+  try {
+    imported = (await import(pathToFileURL(module.entry).href)) as { default?: unknown };
+  } catch (error) {
+    throw new UserError(
+      `Plugin "${name}" (${module.entry}) threw while it was being imported: ${(error as Error).message}. Fix the plugin (or its missing dependency), or remove it with \`pa plugins uninstall ${module.packageName ?? name}\`.`,
+      'PA_PLUGIN_IMPORT',
+      { cause: error },
+    );
+  }
+  const exported = imported.default;
+  if (exported === undefined) {
+    throw new UserError(
+      `Plugin "${name}" (${module.entry}) has no default export. A plugin module must \`export default\` a plugin object (or an array of them); see docs/plugins.md.`,
+      'PA_PLUGIN_INVALID',
+    );
+  }
+  const validation = validatePluginExport(exported);
+  if (validation.errors.length > 0) {
+    const problems = validation.errors.map((e) => `${e.plugin}${e.path ? `.${e.path}` : ''}: ${e.message}`).join('; ');
+    throw new UserError(
+      `Plugin "${name}" (${module.entry}) is invalid: ${problems}. Fix these fields (docs/plugins.md lists every field), or use a version of the plugin made for this prompt-aug.`,
+      'PA_PLUGIN_INVALID',
+    );
+  }
+  const warnings = [...validation.warnings, ...peerRangeWarnings(module)];
+  return { plugins: validation.plugins, module, warnings, looked: resolved.looked };
+}
+
+/** Vitest-style mixed-version warning: the plugin's peer range on core excludes the running core. */
+function peerRangeWarnings(module: ResolvedPluginModule): PluginIssue[] {
+  const range = module.packageJson?.peerDependencies?.[CORE_PACKAGE_NAME];
+  if (!range || semver.satisfies(CORE_VERSION, range, { includePrerelease: true })) return [];
+  return [
+    {
+      plugin: module.packageName ?? module.entry,
+      path: `peerDependencies.${CORE_PACKAGE_NAME}`,
+      message: `declares ${CORE_PACKAGE_NAME} ${range}, but the running core is ${CORE_VERSION}; it may not work as expected`,
+    },
+  ];
+}
