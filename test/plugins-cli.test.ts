@@ -62,7 +62,7 @@ describe('pa plugins (real child processes, isolated user folder)', () => {
   });
 
   it.each([
-    ['wrong apiVersion', `export default { kind: 'templates', name: 'bad', version: '1.0.0', apiVersion: 7, templates: [{ id: 'a', chatTemplate: 'x' }] };`, 'written for plugin API 7'],
+    ['wrong apiVersion', `export default { kind: 'templates', name: 'bad', version: '1.0.0', apiVersion: 7, templates: [{ id: 'a', chatTemplate: '{{ messages[-1].content }}' }] };`, 'written for plugin API 7'],
     ['missing field', `export default { kind: 'templates', name: 'bad', version: '1.0.0', apiVersion: 1, templates: [{ id: 'a' }] };`, 'templates[0].chatTemplate'],
     ['module that throws on import', `throw new Error('broken on purpose');`, 'threw while it was being imported: broken on purpose'],
   ])('gives one clear paragraph for a plugin with a %s', (_label, source, expected) => {

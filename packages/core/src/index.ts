@@ -12,3 +12,8 @@ export { validatePluginExport, type PluginIssue, type PluginValidation } from '.
 export { installPlugin, uninstallPlugin, userPluginPackages, type InstallOptions } from './plugin/user-plugins.js';
 export { discoverPlugins, BUILTIN_PLUGINS, type PluginListing } from './plugin/discover.js';
 export { CORE_VERSION } from './plugin/core-version.js';
+export { renderPrompt, type ChatMessage, type RenderableTemplate } from './templates/render-prompt.js';
+export { pickTemplate, type PickTemplateInput } from './templates/pick-template.js';
+export { validateTemplateSet, type TemplateSetReport } from './templates/validate-template-set.js';
+export * from './verify/index.js';
+export { groupAdvantages, type GroupAdvantageOptions } from './grpo/group-advantages.js';

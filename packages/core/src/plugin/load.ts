@@ -84,7 +84,7 @@ export async function loadPluginModule(name: string, options: ResolveOptions = {
   }
   const validation = validatePluginExport(exported);
   if (validation.errors.length > 0) {
-    const problems = validation.errors.map((e) => `${e.plugin}${e.path ? `.${e.path}` : ''}: ${e.message}`).join('; ');
+    const problems = validation.errors.map((e) => `${e.plugin}${e.path ? `.${e.path}` : ''}: ${e.message.replace(/\.$/, '')}`).join('; ');
     throw new UserError(
       `Plugin "${name}" (${module.entry}) is invalid: ${problems}. Fix these fields (docs/plugins.md lists every field), or use a version of the plugin made for this prompt-aug.`,
       'PA_PLUGIN_INVALID',

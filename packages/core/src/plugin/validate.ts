@@ -1,8 +1,8 @@
-import { Template as JinjaTemplate } from '@huggingface/jinja';
 import semver from 'semver';
 import type { z } from 'zod';
+import { validateTemplateSet } from '../templates/validate-template-set.js';
 import { KNOWN_KEYS, schemaByKind } from './schema.js';
-import { PLUGIN_API_VERSION, type Plugin, type PluginKind } from './types.js';
+import { PLUGIN_API_VERSION, type Plugin, type PluginKind, type TemplatesPlugin } from './types.js';
 
 export interface PluginIssue {
   /** Which plugin object (by name, or by its index in an exported array). */
@@ -67,21 +67,9 @@ function validateOne(item: unknown, label: string, result: PluginValidation): vo
 }
 
 function checkTemplates(plugin: string, record: Record<string, unknown>, result: PluginValidation): void {
-  const templates = record.templates as Array<{ id: string; chatTemplate: string }>;
-  const seen = new Set<string>();
-  templates.forEach((template, i) => {
-    if (seen.has(template.id)) result.errors.push({ plugin, path: `templates[${i}].id`, message: `duplicate template id "${template.id}"` });
-    seen.add(template.id);
-    try {
-      new JinjaTemplate(template.chatTemplate);
-    } catch (error) {
-      result.errors.push({ plugin, path: `templates[${i}].chatTemplate`, message: `template "${template.id}" is not valid Jinja: ${(error as Error).message}` });
-    }
-  });
-  const weights = (record.select as { weights?: Record<string, number> } | undefined)?.weights ?? {};
-  for (const id of Object.keys(weights)) {
-    if (!seen.has(id)) result.errors.push({ plugin, path: `select.weights.${id}`, message: `weight given for unknown template "${id}"` });
-  }
+  const report = validateTemplateSet(record as unknown as TemplatesPlugin);
+  for (const message of report.errors) result.errors.push({ plugin, path: 'templates', message });
+  for (const message of report.warnings) result.warnings.push({ plugin, path: 'templates', message });
 }
 
 function formatKey(key: PropertyKey): string {

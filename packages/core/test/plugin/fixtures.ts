@@ -18,7 +18,7 @@ export function writePackage(root: string, name: string, source: string, extra: 
 export const templatesPluginSource = (name: string, overrides = '') => `
 export default {
   kind: 'templates', name: '${name}', version: '1.2.3', apiVersion: 1,
-  templates: [{ id: 'plain', chatTemplate: '{% for m in messages %}{{ m.content }}{% endfor %}' }],
+  templates: [{ id: 'plain', chatTemplate: '{% for m in messages %}{{ m.content }}{% endfor %}', answerFormat: { boxed: true } }],
   ${overrides}
 };
 `;

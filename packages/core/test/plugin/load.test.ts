@@ -52,8 +52,8 @@ describe('loadPlugin', () => {
     writePackage(project, 'pa-plugin-jinja', `export default { kind: 'templates', name: 'jinja', version: '1.0.0', apiVersion: 1,
       templates: [{ id: 'a', chatTemplate: '{% for m in messages %}' }, { id: 'a', chatTemplate: 'ok' }] };`);
     const error = await failure(loadPlugin('jinja', { cwd: project, userDir: tempDir() }));
-    expect(error.message).toContain('templates[0].chatTemplate');
-    expect(error.message).toContain('duplicate template id "a"');
+    expect(error.message).toContain('template "a"');
+    expect(error.message).toContain('appears more than once');
   });
 
   it('warns (does not fail) when the peer range on core excludes the running core', async () => {
@@ -67,7 +67,7 @@ describe('loadPlugin', () => {
     const project = tempDir();
     writePackage(project, 'pa-plugin-multi', `export default [
       { kind: 'verifier', name: 'v', version: '1.0.0', apiVersion: 1, extract() { return null; }, verify() { return { correct: false, extracted: null, reason: 'x' }; } },
-      { kind: 'templates', name: 't', version: '1.0.0', apiVersion: 1, templates: [{ id: 'x', chatTemplate: 'hi' }] },
+      { kind: 'templates', name: 't', version: '1.0.0', apiVersion: 1, templates: [{ id: 'x', chatTemplate: '{{ messages[-1].content }}', answerFormat: { boxed: true } }] },
     ];`);
     const loaded = await loadPlugin('multi', { cwd: project, userDir: tempDir(), kind: 'templates' });
     expect(loaded.plugin.name).toBe('t');

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * Everything a training run needs, with the paper's recipe (paper.md §3) as the defaults.
+ * A run's config is written to `<out>/config.json`, so a resumed run checks it trains the same thing.
+ */
+export const trainConfigSchema = z.object({
+  model: z.string().min(1).describe('Hugging Face model folder or hub id'),
+  data: z.string().min(1).describe('dataset file (.jsonl/.json/.parquet) or known name (math-level3to5)'),
+  dataDir: z.string().optional().describe('folder with local copies of known datasets'),
+  out: z.string().min(1).describe('run folder: checkpoints, metrics.jsonl, tensorboard/'),
+  plugin: z.string().default('templates-diverse').describe('template-set plugin'),
+  verifier: z.string().default('verifier-math').describe('verifier plugin (the reward)'),
+  backend: z.string().default('backend-tfjs').describe('training backend plugin'),
+  device: z.string().optional().describe('backend device (default: the best found)'),
+  rollout: z
+    .object({
+      backend: z.string().optional().describe('rollout engine backend (default: the training backend itself)'),
+      syncEvery: z.number().int().positive().default(1).describe('steps between weight syncs to a separate rollout engine'),
+      batchSize: z.number().int().positive().default(64).describe('sequences per generate call'),
+    })
+    .default({ syncEvery: 1, batchSize: 64 }),
+  seed: z.number().int().default(42),
+  epochs: z.number().int().positive().default(60),
+  maxSteps: z.number().int().positive().optional().describe('stop after this many steps (default: all epochs)'),
+  promptsPerStep: z.number().int().positive().default(128),
+  rolloutsPerPrompt: z.number().int().positive().default(8),
+  miniBatchPrompts: z.number().int().positive().default(32).describe('prompts per optimizer update (4 updates per step by default)'),
+  microBatchSize: z.number().int().positive().default(8).describe('sequences per forward/backward (gradient accumulation)'),
+  maxPromptTokens: z.number().int().positive().default(1024),
+  maxResponseTokens: z.number().int().positive().default(3072),
+  sampling: z
+    .object({ temperature: z.number().positive().default(1), topP: z.number().gt(0).lte(1).default(1), topK: z.number().int().nonnegative().default(0) })
+    .default({ temperature: 1, topP: 1, topK: 0 }),
+  loss: z
+    .object({
+      clipLow: z.number().nonnegative().default(0.2),
+      clipHigh: z.number().nonnegative().default(0.28),
+      dualClip: z.number().gt(1).nullable().default(3),
+      aggregation: z.enum(['token-mean', 'seq-mean-token-sum', 'seq-mean-token-mean', 'seq-mean-token-sum-norm']).default('token-mean'),
+      klCoef: z.number().nonnegative().default(0),
+      klEstimator: z.enum(['low-var-kl', 'k1', 'k2']).default('low-var-kl'),
+      entropyCoef: z.number().default(0),
+    })
+    .default({ clipLow: 0.2, clipHigh: 0.28, dualClip: 3, aggregation: 'token-mean', klCoef: 0, klEstimator: 'low-var-kl', entropyCoef: 0 }),
+  optimizer: z
+    .object({
+      lr: z.number().positive().default(1e-6),
+      betas: z.tuple([z.number().min(0).lt(1), z.number().min(0).lt(1)]).default([0.9, 0.999]),
+      eps: z.number().positive().default(1e-8),
+      weightDecay: z.number().nonnegative().default(0.01),
+      gradClip: z.number().positive().default(1),
+    })
+    .default({ lr: 1e-6, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.01, gradClip: 1 }),
+  reward: z
+    .object({
+      correctWeight: z.number().default(1),
+      formatWeight: z.number().default(1).describe('weight of the template format reward (paper: 1; 0 = ablation)'),
+      mode: z.enum(['train', 'eval']).default('train').describe('verifier extraction mode'),
+    })
+    .default({ correctWeight: 1, formatWeight: 1, mode: 'train' }),
+  advantage: z
+    .object({ normalizeByStd: z.boolean().default(true), epsilon: z.number().nonnegative().default(1e-6) })
+    .default({ normalizeByStd: true, epsilon: 1e-6 }),
+  dynamicSampling: z.boolean().default(false).describe('drop zero-variance groups and refill the batch (DAPO)'),
+  saveEvery: z.number().int().positive().default(20),
+  keepLast: z.number().int().positive().default(3),
+  evalEvery: z.number().int().nonnegative().default(20).describe('0 = no periodic eval'),
+  entropyCollapseThreshold: z.number().nonnegative().default(0.05).describe('warn when token-mean entropy falls below this'),
+});
+
+export type TrainConfig = z.output<typeof trainConfigSchema>;
+export type TrainConfigInput = z.input<typeof trainConfigSchema>;
