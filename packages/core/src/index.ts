@@ -16,4 +16,17 @@ export { renderPrompt, type ChatMessage, type RenderableTemplate } from './templ
 export { pickTemplate, type PickTemplateInput } from './templates/pick-template.js';
 export { validateTemplateSet, type TemplateSetReport } from './templates/validate-template-set.js';
 export * from './verify/index.js';
+export type { MathRecord, DatasetWarning, DatasetFormat, LoadedDataset, ReadDatasetOptions } from './data/math-record.js';
+export { readDatasetFile, parseDatasetBytes } from './data/read-dataset-file.js';
+export { resolveDataset, type ResolveDatasetOptions, type ResolvedDataset } from './data/resolve-dataset.js';
+export { KNOWN_DATASETS, BENCHMARKS, findKnownDataset, type KnownDataset } from './data/dataset-registry.js';
+export { fetchKnownDataset, type FetchDatasetOptions } from './data/fetch-known-dataset.js';
+export { loadConfig, type LoadConfigOptions } from './config/load-config.js';
+export type { ConfigIssue, LoadConfigResult } from './config/config-issue.js';
+export { formatConfig, formatConfigErrors, throwIfConfigErrors } from './config/format-config.js';
 export { groupAdvantages, type GroupAdvantageOptions } from './grpo/group-advantages.js';
+export { trainConfigSchema, PRESET_NAMES, type TrainConfig, type TrainConfigInput } from './train/train-config.js';
+export { PRESETS } from './train/presets.js';
+export { resolveTrainConfig, type ResolveTrainConfigInput } from './train/resolve-train-config.js';
+export { EpochSampler } from './train/epoch-sampler.js';
+export { listCheckpoints, readTrainerState, type CheckpointInfo, type TrainerState } from './train/checkpoints.js';

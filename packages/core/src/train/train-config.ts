@@ -4,7 +4,10 @@ import { z } from 'zod';
  * Everything a training run needs, with the paper's recipe (paper.md §3) as the defaults.
  * A run's config is written to `<out>/config.json`, so a resumed run checks it trains the same thing.
  */
+export const PRESET_NAMES = ['paper', 'grpo', 'dr-grpo', 'dapo'] as const;
+
 export const trainConfigSchema = z.object({
+  preset: z.enum(PRESET_NAMES).default('paper').describe('named recipe the other values start from'),
   model: z.string().min(1).describe('Hugging Face model folder or hub id'),
   data: z.string().min(1).describe('dataset file (.jsonl/.json/.parquet) or known name (math-level3to5)'),
   dataDir: z.string().optional().describe('folder with local copies of known datasets'),
