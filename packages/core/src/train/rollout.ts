@@ -1,0 +1,63 @@
+import type { Policy } from '../policy/types.js';
+import type { ModelTokenizer } from '../model/model-tokenizer.js';
+import { chunk, leftPad } from './batch-layout.js';
+
+export interface RolloutRequest {
+  promptIds: number[];
+  /** Group id: the rollouts of one prompt share it. */
+  group: number;
+}
+
+export interface GeneratedResponse {
+  responseIds: number[];
+  responseText: string;
+  finishReason: 'eos' | 'length' | 'stop';
+}
+
+export interface RolloutOptions {
+  maxNewTokens: number;
+  temperature: number;
+  topP: number;
+  topK: number;
+  /** Sequences per generate call. */
+  batchSize: number;
+  /** Base seed of this step; each generate call gets seed + its index, so steps replay exactly. */
+  seed: number;
+}
+
+/**
+ * Generate one response per request in batches, keeping each response's real tokens (EOS
+ * included, padding dropped) and its text decoded without special tokens, as the reward sees it.
+ */
+export async function generateRollouts<R extends RolloutRequest>(
+  policy: Policy,
+  tokenizer: Pick<ModelTokenizer, 'decode'>,
+  requests: readonly R[],
+  options: RolloutOptions,
+): Promise<Array<R & GeneratedResponse>> {
+  const rollouts: Array<R & GeneratedResponse> = [];
+  const batches = chunk(requests, options.batchSize);
+  for (const [index, batch] of batches.entries()) {
+    const { ids, mask } = leftPad(batch.map((r) => r.promptIds), policy.info.padTokenId);
+    const out = await policy.generate({
+      inputIds: ids,
+      attentionMask: mask,
+      maxNewTokens: options.maxNewTokens,
+      temperature: options.temperature,
+      topP: options.topP,
+      topK: options.topK,
+      seed: (options.seed + index) >>> 0,
+      eosTokenIds: policy.info.eosTokenIds,
+    });
+    batch.forEach((request, row) => {
+      const responseIds = out.tokens[row]!.slice(0, out.lengths[row]!);
+      rollouts.push({
+        ...request,
+        responseIds,
+        responseText: tokenizer.decode(responseIds, { skipSpecialTokens: true }),
+        finishReason: out.finishReasons[row]!,
+      });
+    });
+  }
+  return rollouts;
+}

@@ -1,0 +1,133 @@
+import { groupAdvantages } from '../grpo/group-advantages.js';
+import type { MathRecord } from '../data/math-record.js';
+import type { ModelTokenizer } from '../model/model-tokenizer.js';
+import type { Policy, TrainStepStats } from '../policy/types.js';
+import type { Template, TemplatesPlugin, VerifierPlugin } from '../plugin/types.js';
+import { chunk, leftPad, rightPad } from './batch-layout.js';
+import { generateRollouts, type GeneratedResponse, type RolloutRequest } from './rollout.js';
+import { scoreRollout, type RolloutScore } from './score-rollouts.js';
+import { buildStepPrompts } from './step-prompts.js';
+import type { TrainConfig } from './train-config.js';
+
+export interface StepContext {
+  config: TrainConfig;
+  policy: Policy;
+  /** The engine that generates rollouts (the policy itself, or a synced copy on another backend). */
+  rolloutPolicy: Policy;
+  referencePolicy?: Policy;
+  tokenizer: ModelTokenizer;
+  templates: TemplatesPlugin;
+  verifier: VerifierPlugin;
+  records: readonly MathRecord[];
+}
+
+export type Rollout = RolloutRequest & GeneratedResponse & { template: Template };
+
+export interface StepResult {
+  rollouts: Rollout[];
+  scores: RolloutScore[];
+  advantages: number[];
+  /** Token-mean entropy of the pre-update policy over all response tokens. */
+  entropy: number;
+  updates: TrainStepStats[];
+  promptsTruncated: number;
+  seconds: { generate: number; reward: number; logprobs: number; update: number };
+}
+
+/**
+ * One GRPO step: prompts → n rollouts each → rewards → group advantages → old log-probs of
+ * the pre-update policy → one optimizer update per mini-batch of prompt groups.
+ */
+export async function runTrainStep(ctx: StepContext, step: number, epoch: number, dataIndices: readonly number[]): Promise<StepResult> {
+  const { config } = ctx;
+  const seconds = { generate: 0, reward: 0, logprobs: 0, update: 0 };
+  const prompts = buildStepPrompts(ctx.tokenizer, ctx.records, dataIndices, {
+    templates: ctx.templates,
+    seed: config.seed,
+    epoch,
+    step,
+    rolloutsPerPrompt: config.rolloutsPerPrompt,
+    maxPromptTokens: config.maxPromptTokens,
+  });
+  const requests = prompts.flatMap((p, group) => p.rollouts.map((r) => ({ promptIds: r.promptIds, group, template: r.template })));
+
+  let t = performance.now();
+  const rollouts = await generateRollouts(ctx.rolloutPolicy, ctx.tokenizer, requests, {
+    maxNewTokens: config.maxResponseTokens,
+    temperature: config.sampling.temperature,
+    topP: config.sampling.topP,
+    topK: config.sampling.topK,
+    batchSize: config.rollout.batchSize,
+    seed: mixSeed(config.seed, step),
+  });
+  seconds.generate = (performance.now() - t) / 1000;
+
+  t = performance.now();
+  const scores = rollouts.map((r) => scoreRollout(ctx.verifier, r.template, prompts[r.group]!.record.answers, r.responseText, config.reward));
+  const advantages = groupAdvantages(scores.map((s) => s.reward), rollouts.map((r) => r.group), config.advantage);
+  seconds.reward = (performance.now() - t) / 1000;
+
+  t = performance.now();
+  const rows = rollouts.map((_, i) => i);
+  const old = await scoreRows(ctx.policy, rollouts, rows, config);
+  const reference = ctx.referencePolicy && config.loss.klCoef > 0 ? await scoreRows(ctx.referencePolicy, rollouts, rows, config) : undefined;
+  seconds.logprobs = (performance.now() - t) / 1000;
+  const entropy = tokenMean(old.entropy, rollouts);
+
+  t = performance.now();
+  const updates: TrainStepStats[] = [];
+  for (const groupChunk of chunk(prompts.map((_, g) => g), config.miniBatchPrompts)) {
+    const inChunk = new Set(groupChunk);
+    const batchRows = rows.filter((i) => inChunk.has(rollouts[i]!.group));
+    const prompt = leftPad(batchRows.map((i) => rollouts[i]!.promptIds), ctx.policy.info.padTokenId);
+    const response = rightPad(batchRows.map((i) => rollouts[i]!.responseIds), ctx.policy.info.padTokenId);
+    updates.push(
+      await ctx.policy.trainStep!({
+        promptIds: prompt.ids,
+        promptMask: prompt.mask,
+        responseIds: response.ids,
+        responseMask: response.mask,
+        temperature: config.sampling.temperature,
+        oldLogprobs: batchRows.map((i) => old.logprobs[i]!),
+        advantages: batchRows.map((i) => advantages[i]!),
+        refLogprobs: reference ? batchRows.map((i) => reference.logprobs[i]!) : undefined,
+        microBatchSize: config.microBatchSize,
+      }),
+    );
+  }
+  seconds.update = (performance.now() - t) / 1000;
+  return { rollouts, scores, advantages, entropy, updates, promptsTruncated: prompts.filter((p) => p.truncated).length, seconds };
+}
+
+/** Per-token log-probs and entropy of each rollout's response (unpadded), in micro-batches. */
+async function scoreRows(policy: Policy, rollouts: readonly Rollout[], rows: readonly number[], config: TrainConfig): Promise<{ logprobs: number[][]; entropy: number[][] }> {
+  const logprobs: number[][] = [];
+  const entropy: number[][] = [];
+  for (const part of chunk(rows, config.microBatchSize)) {
+    const prompt = leftPad(part.map((i) => rollouts[i]!.promptIds), policy.info.padTokenId);
+    const response = rightPad(part.map((i) => rollouts[i]!.responseIds), policy.info.padTokenId);
+    const out = await policy.logprobs({ promptIds: prompt.ids, promptMask: prompt.mask, responseIds: response.ids, responseMask: response.mask, temperature: config.sampling.temperature });
+    part.forEach((i, k) => {
+      const n = rollouts[i]!.responseIds.length;
+      logprobs.push(out.logprobs[k]!.slice(0, n));
+      entropy.push(out.entropy[k]!.slice(0, n));
+    });
+  }
+  return { logprobs, entropy };
+}
+
+function tokenMean(values: readonly number[][], rollouts: readonly Rollout[]): number {
+  let sum = 0;
+  let count = 0;
+  values.forEach((row, i) => {
+    const n = rollouts[i]!.responseIds.length;
+    for (let k = 0; k < n; k++) sum += row[k]!;
+    count += n;
+  });
+  return count ? sum / count : 0;
+}
+
+/** A per-step seed: the run's seed mixed with the step (so resumed steps sample identically). */
+export function mixSeed(seed: number, step: number): number {
+  return (Math.imul(seed ^ 0x5bd1e995, 0x27d4eb2d) + Math.imul(step + 1, 0x165667b1)) >>> 0;
+}
