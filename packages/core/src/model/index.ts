@@ -34,6 +34,7 @@ export {
   tinyTokenizerSize,
   TINY_SPECIAL_TOKENS,
   CHATML_TEMPLATE,
+  type BpeMerges,
 } from './tiny-tokenizer.js';
 export { writeTinyModel, tinyModelConfig, randomModelWeights, type TinyModel, type TinyModelOptions } from './tiny-model.js';
 export { resolveModel, type ResolveModelOptions } from './resolve-model.js';

@@ -9,7 +9,7 @@ import { modelConfigToJson, type ModelArchitecture, type ModelConfig } from './m
 import { writeModelWeights } from './model-weights.js';
 import type { FloatStorageDtype, NamedTensor } from './safetensors-format.js';
 import { elementCount } from './safetensors-format.js';
-import { tinyTokenizerConfig, tinyTokenizerJson, tinyTokenizerVocab } from './tiny-tokenizer.js';
+import { tinyTokenizerConfig, tinyTokenizerJson, tinyTokenizerVocab, type BpeMerges } from './tiny-tokenizer.js';
 import { modelWeightShapes } from './weight-names.js';
 
 export interface TinyModelOptions {
@@ -33,6 +33,8 @@ export interface TinyModelOptions {
   /** Storage dtype of model.safetensors (default F32); config.json's torch_dtype follows it. */
   dtype?: FloatStorageDtype;
   maxShardBytes?: number;
+  /** BPE merges of the tokenizer (default: the tiny tokenizer's); the vocabulary follows them. */
+  merges?: BpeMerges;
 }
 
 /**
@@ -51,7 +53,7 @@ export function tinyModelConfig(options: TinyModelOptions = {}): ModelConfig {
   const architecture = options.architecture ?? 'qwen2';
   const hiddenSize = options.hiddenSize ?? 64;
   const numAttentionHeads = options.numAttentionHeads ?? 4;
-  const vocab = tinyTokenizerVocab();
+  const vocab = tinyTokenizerVocab(options.merges);
   const endOfText = vocab.size; // special token ids follow the BPE vocabulary
   const imEnd = vocab.size + 2;
   const attentionBias = architecture === 'qwen2' ? true : (options.attentionBias ?? false);
@@ -99,15 +101,15 @@ export function randomModelWeights(config: ModelConfig, seed = 0, std = 0.02): M
 export async function writeTinyModel(dir: string, options: TinyModelOptions = {}): Promise<TinyModel> {
   const config = tinyModelConfig(options);
   const weights = randomModelWeights(config, options.seed ?? 0, options.initStd ?? 0.02);
-  const vocab = tinyTokenizerVocab();
+  const vocab = tinyTokenizerVocab(options.merges);
   await atomicWriteJson(join(dir, 'config.json'), modelConfigToJson(config));
   await atomicWriteJson(join(dir, 'generation_config.json'), {
     bos_token_id: vocab.size,
     eos_token_id: [vocab.size, vocab.size + 2], // <|endoftext|>, <|im_end|>
     pad_token_id: vocab.size,
   });
-  await atomicWriteJson(join(dir, 'tokenizer.json'), tinyTokenizerJson());
-  await atomicWriteJson(join(dir, 'tokenizer_config.json'), tinyTokenizerConfig());
+  await atomicWriteJson(join(dir, 'tokenizer.json'), tinyTokenizerJson(options.merges));
+  await atomicWriteJson(join(dir, 'tokenizer_config.json'), tinyTokenizerConfig(options.merges));
   await writeModelWeights(dir, weights, { dtype: options.dtype, maxShardBytes: options.maxShardBytes });
   return { ...config, dir, config, weights };
 }

@@ -24,16 +24,24 @@ export const CHATML_TEMPLATE =
   "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}{% endfor %}" +
   "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 
-export function tinyTokenizerVocab(): Map<string, number> {
+export type BpeMerges = readonly (readonly [string, string])[];
+
+/** The 256 byte tokens, then one token per merge in rank order (the demo passes merges it trained). */
+export function tinyTokenizerVocab(merges: BpeMerges = TINY_MERGES): Map<string, number> {
   const vocab = new Map<string, number>();
   for (const char of byteLevelAlphabet()) vocab.set(char, vocab.size);
-  for (const [a, b] of TINY_MERGES) vocab.set(a + b, vocab.size);
+  for (const [left, right] of merges) {
+    const token = left + right;
+    // A repeated token would leave an id without a string and make decoding ambiguous.
+    if (vocab.has(token)) throw new Error(`tinyTokenizerVocab: the merge "${left} ${right}" yields "${token}", which is already a token`);
+    vocab.set(token, vocab.size);
+  }
   return vocab;
 }
 
 /** `tokenizer.json` for the tiny tokenizer; special tokens take the ids right after the vocabulary. */
-export function tinyTokenizerJson(): Record<string, unknown> {
-  const vocab = tinyTokenizerVocab();
+export function tinyTokenizerJson(merges: BpeMerges = TINY_MERGES): Record<string, unknown> {
+  const vocab = tinyTokenizerVocab(merges);
   const byteLevel = { type: 'ByteLevel', add_prefix_space: false, trim_offsets: false, use_regex: false };
   return {
     version: '1.0',
@@ -54,18 +62,18 @@ export function tinyTokenizerJson(): Record<string, unknown> {
       type: 'BPE', dropout: null, unk_token: null, continuing_subword_prefix: '', end_of_word_suffix: '',
       fuse_unk: false, byte_fallback: false, ignore_merges: false,
       vocab: Object.fromEntries(vocab),
-      merges: TINY_MERGES.map(([a, b]) => `${a} ${b}`),
+      merges: merges.map(([a, b]) => `${a} ${b}`),
     },
   };
 }
 
-export function tinyTokenizerSize(): number {
-  return tinyTokenizerVocab().size + TINY_SPECIAL_TOKENS.length;
+export function tinyTokenizerSize(merges: BpeMerges = TINY_MERGES): number {
+  return tinyTokenizerVocab(merges).size + TINY_SPECIAL_TOKENS.length;
 }
 
 /** `tokenizer_config.json` in the shape Qwen2 base models ship (eos = pad = <|endoftext|>, ChatML template). */
-export function tinyTokenizerConfig(): Record<string, unknown> {
-  const firstSpecial = tinyTokenizerVocab().size;
+export function tinyTokenizerConfig(merges: BpeMerges = TINY_MERGES): Record<string, unknown> {
+  const firstSpecial = tinyTokenizerVocab(merges).size;
   return {
     add_bos_token: false,
     add_prefix_space: false,
