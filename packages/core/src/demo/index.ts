@@ -4,3 +4,5 @@ export { byteLevelWords, splitOnSpecialTokens, type TextSection } from './byte-l
 export { demoTokenizerFiles, demoTokenizerVocab, type DemoTokenizerFiles } from './demo-tokenizer-files.js';
 export { arithmeticProblems, type ArithmeticProblemOptions } from './arithmetic-problems.js';
 export { demoCorpus, referenceCompletion, formatAnswer, type DemoCorpusTemplate } from './demo-corpus.js';
+export { prepareDemo, type DemoAssets, type PrepareDemoOptions } from './prepare-demo.js';
+export { formatWarmup, type FormatWarmupOptions } from './format-warmup.js';

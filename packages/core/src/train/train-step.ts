@@ -38,35 +38,28 @@ export interface StepResult {
  * One GRPO step: prompts → n rollouts each → rewards → group advantages → old log-probs of
  * the pre-update policy → one optimizer update per mini-batch of prompt groups.
  */
-export async function runTrainStep(ctx: StepContext, step: number, epoch: number, dataIndices: readonly number[]): Promise<StepResult> {
+export async function runTrainStep(ctx: StepContext, step: number, epoch: number, dataIndices: readonly number[], refill?: RefillSource): Promise<StepResult> {
   const { config } = ctx;
   const seconds = { generate: 0, reward: 0, logprobs: 0, update: 0 };
-  const prompts = buildStepPrompts(ctx.tokenizer, ctx.records, dataIndices, {
-    templates: ctx.templates,
-    seed: config.seed,
-    epoch,
-    step,
-    rolloutsPerPrompt: config.rolloutsPerPrompt,
-    maxPromptTokens: config.maxPromptTokens,
-  });
-  const requests = prompts.flatMap((p, group) => p.rollouts.map((r) => ({ promptIds: r.promptIds, group, template: r.template })));
-
+  let round = await generateRound(ctx, step, epoch, dataIndices, 0, seconds);
+  let promptsTruncated = round.promptsTruncated;
+  if (config.dynamicSampling && refill) {
+    // DAPO's dynamic sampling: groups whose rewards are all equal carry no gradient; replace them.
+    let kept = keepInformativeGroups(round);
+    let nextGroup = dataIndices.length;
+    for (let attempt = 0; kept.groups.length < dataIndices.length && attempt < MAX_REFILLS; attempt++) {
+      const more = refill(attempt);
+      const extra = await generateRound(ctx, step, epoch, more, nextGroup, seconds);
+      nextGroup += more.length;
+      promptsTruncated += extra.promptsTruncated;
+      kept = mergeRounds(kept, keepInformativeGroups(extra));
+    }
+    round = firstGroups(kept, dataIndices.length);
+  }
+  const { rollouts, scores, groups } = round;
   let t = performance.now();
-  const rollouts = await generateRollouts(ctx.rolloutPolicy, ctx.tokenizer, requests, {
-    maxNewTokens: config.maxResponseTokens,
-    temperature: config.sampling.temperature,
-    topP: config.sampling.topP,
-    topK: config.sampling.topK,
-    batchSize: config.rollout.batchSize,
-    seed: mixSeed(config.seed, step),
-  });
-  seconds.generate = (performance.now() - t) / 1000;
-
-  t = performance.now();
-  const scores = rollouts.map((r) => scoreRollout(ctx.verifier, r.template, prompts[r.group]!.record.answers, r.responseText, config.reward));
   const advantages = groupAdvantages(scores.map((s) => s.reward), rollouts.map((r) => r.group), config.advantage);
-  seconds.reward = (performance.now() - t) / 1000;
-
+  seconds.reward += (performance.now() - t) / 1000;
   t = performance.now();
   const rows = rollouts.map((_, i) => i);
   const old = await scoreRows(ctx.policy, rollouts, rows, config);
@@ -76,7 +69,7 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
 
   t = performance.now();
   const updates: TrainStepStats[] = [];
-  for (const groupChunk of chunk(prompts.map((_, g) => g), config.miniBatchPrompts)) {
+  for (const groupChunk of chunk(groups, config.miniBatchPrompts)) {
     const inChunk = new Set(groupChunk);
     const batchRows = rows.filter((i) => inChunk.has(rollouts[i]!.group));
     const prompt = leftPad(batchRows.map((i) => rollouts[i]!.promptIds), ctx.policy.info.padTokenId);
@@ -96,7 +89,72 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
     );
   }
   seconds.update = (performance.now() - t) / 1000;
-  return { rollouts, scores, advantages, entropy, updates, promptsTruncated: prompts.filter((p) => p.truncated).length, seconds };
+  return { rollouts, scores, advantages, entropy, updates, promptsTruncated, seconds };
+}
+
+/** Dataset indices of extra prompts for refill attempt `attempt` of this step. */
+export type RefillSource = (attempt: number) => number[];
+
+export const MAX_REFILLS = 4;
+
+interface Round {
+  rollouts: Rollout[];
+  scores: RolloutScore[];
+  /** Group ids in order of first appearance. */
+  groups: number[];
+  promptsTruncated: number;
+}
+
+/** Prompts → rollouts → scores; group ids start at `firstGroup` so rounds can be merged. */
+async function generateRound(ctx: StepContext, step: number, epoch: number, dataIndices: readonly number[], firstGroup: number, seconds: StepResult['seconds']): Promise<Round> {
+  const { config } = ctx;
+  const prompts = buildStepPrompts(ctx.tokenizer, ctx.records, dataIndices, {
+    templates: ctx.templates,
+    seed: config.seed,
+    epoch,
+    step,
+    rolloutsPerPrompt: config.rolloutsPerPrompt,
+    maxPromptTokens: config.maxPromptTokens,
+  });
+  const requests = prompts.flatMap((p, k) => p.rollouts.map((r) => ({ promptIds: r.promptIds, group: firstGroup + k, template: r.template })));
+  let t = performance.now();
+  const rollouts = await generateRollouts(ctx.rolloutPolicy, ctx.tokenizer, requests, {
+    maxNewTokens: config.maxResponseTokens,
+    temperature: config.sampling.temperature,
+    topP: config.sampling.topP,
+    topK: config.sampling.topK,
+    batchSize: config.rollout.batchSize,
+    seed: mixSeed(config.seed, step) + firstGroup,
+  });
+  seconds.generate += (performance.now() - t) / 1000;
+  t = performance.now();
+  const scores = rollouts.map((r) => scoreRollout(ctx.verifier, r.template, prompts[r.group - firstGroup]!.record.answers, r.responseText, config.reward));
+  seconds.reward += (performance.now() - t) / 1000;
+  return { rollouts, scores, groups: prompts.map((_, k) => firstGroup + k), promptsTruncated: prompts.filter((p) => p.truncated).length };
+}
+
+function keepInformativeGroups(round: Round): Round & { groups: number[] } {
+  const rewards = new Map<number, Set<number>>();
+  round.rollouts.forEach((r, i) => (rewards.get(r.group) ?? rewards.set(r.group, new Set()).get(r.group)!).add(round.scores[i]!.reward));
+  const informative = new Set(round.groups.filter((g) => rewards.get(g)!.size > 1));
+  const keep = round.rollouts.map((r) => informative.has(r.group));
+  return {
+    rollouts: round.rollouts.filter((_, i) => keep[i]),
+    scores: round.scores.filter((_, i) => keep[i]),
+    groups: round.groups.filter((g) => informative.has(g)),
+    promptsTruncated: round.promptsTruncated,
+  };
+}
+
+function mergeRounds(a: Round, b: Round): Round {
+  return { rollouts: [...a.rollouts, ...b.rollouts], scores: [...a.scores, ...b.scores], groups: [...a.groups, ...b.groups], promptsTruncated: a.promptsTruncated + b.promptsTruncated };
+}
+
+function firstGroups(round: Round, count: number): Round {
+  const groups = round.groups.slice(0, count);
+  const keep = new Set(groups);
+  const mask = round.rollouts.map((r) => keep.has(r.group));
+  return { rollouts: round.rollouts.filter((_, i) => mask[i]), scores: round.scores.filter((_, i) => mask[i]), groups, promptsTruncated: round.promptsTruncated };
 }
 
 /** Per-token log-probs and entropy of each rollout's response (unpadded), in micro-batches. */

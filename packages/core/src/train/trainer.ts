@@ -14,7 +14,7 @@ import { listCheckpoints, readTrainerState, saveCheckpoint, type CheckpointInfo 
 import { EpochSampler } from './epoch-sampler.js';
 import { loadRunPlugins, loadTrainingRecords, trainingConfigHash } from './run-setup.js';
 import { stepMetrics } from './step-metrics.js';
-import { runTrainStep } from './train-step.js';
+import { MAX_REFILLS, runTrainStep } from './train-step.js';
 import type { TrainConfig } from './train-config.js';
 
 export interface TrainHooks {
@@ -57,6 +57,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const referencePolicy = config.loss.klCoef > 0 ? await plugins.backend.load({ modelDir, device: config.device }) : undefined;
 
   const sampler = new EpochSampler(records.length, config.promptsPerStep, config.seed);
+  // Dynamic sampling draws replacement prompts from an independent, equally stateless stream.
+  const refillSampler = new EpochSampler(records.length, config.promptsPerStep, config.seed ^ 0x5eed);
   const totalSteps = Math.min(config.maxSteps ?? Number.POSITIVE_INFINITY, sampler.totalSteps(config.epochs));
   const startStep = resumeFrom?.step ?? 0;
   const metricsLog = await MetricsLog.open(join(runDir, 'metrics.jsonl'), resumeFrom ? { checkpointStep: resumeFrom.step } : {});
@@ -70,7 +72,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     for (let index = startStep; index < totalSteps; index++) {
       const step = index + 1;
       const { epoch } = sampler.position(index);
-      const result = await runTrainStep(ctx, index, epoch, sampler.batch(index));
+      const result = await runTrainStep(ctx, index, epoch, sampler.batch(index), (attempt) => refillSampler.batch(index * MAX_REFILLS + attempt));
       if (result.updates.some((u) => !Number.isFinite(u.loss))) {
         throw new UserError(`The loss became NaN or infinite at step ${step}. ${lastCheckpoint ? `The last good checkpoint, ${lastCheckpoint.dir}, is intact.` : 'No checkpoint was written yet.'} Lower the learning rate (--lr) or check the data and model; then resume with --resume.`, 'PA_NAN_LOSS');
       }

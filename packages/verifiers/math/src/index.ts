@@ -1,1 +1,21 @@
-export {};
+/**
+ * @prompt-aug/verifier-math: answer extraction, normalisation and equivalence for math
+ * answers; the GRPO reward and the eval grader. The default export is the plugin object.
+ */
+import type { VerifierPlugin } from '@prompt-aug/core';
+import { extractAnswer } from './extract/extract-answer.js';
+import { isEquivalent, verifyAnswer } from './verify.js';
+
+export { extractAnswer, isEquivalent, verifyAnswer };
+
+const plugin: VerifierPlugin = {
+  kind: 'verifier',
+  name: 'verifier-math',
+  version: '0.1.0',
+  apiVersion: 1,
+  description: 'Math answer extraction (paper train/eval rules) and exact/symbolic equivalence',
+  extract: extractAnswer,
+  verify: verifyAnswer,
+};
+
+export default plugin;

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Args, Flags } from '@oclif/core';
+import { resolveModel, UserError } from '@prompt-aug/core';
+import { evaluateCheckpoint, evaluateMany, formatComparisonTable, formatResultsTable, scoreResponses, type GraderMode } from '@prompt-aug/eval';
+import { BaseCommand } from '../lib/base-command.js';
+import { pickGenerationBackend } from '../lib/pick-backend.js';
+
+export default class Eval extends BaseCommand {
+  static override summary = 'Score a checkpoint on AIME24, AMC, MATH500, Minerva and OlympiadBench.';
+  static override description = `The paper's protocol by default: the qwen-math prompt, greedy decoding, up to 3,000 new tokens, the
+last-\\boxed{} grader. Reports the accuracy per benchmark, their mean (per-benchmark accuracy) and all 1,560
+questions pooled (per-question accuracy), in percent. Every generation is appended to <out>/samples.jsonl as it
+finishes; --resume generates only what is missing. Writes results.json and report.html (charts, per-sample
+drill-down). Several checkpoints, or a training run folder, give one comparison table and accuracy-over-steps curves.`;
+  static override examples = [
+    { description: 'A checkpoint, all five benchmarks', command: '<%= config.bin %> eval runs/demo/run/checkpoints/step-000060' },
+    { description: 'Two questions per benchmark, local benchmark files', command: '<%= config.bin %> eval ckpt/ --limit 2 --data-dir ../shared/data/benchmarks' },
+    { description: 'Every checkpoint of a training run, compared', command: '<%= config.bin %> eval runs/paper --out runs/paper/eval' },
+    { description: 'Score generations made elsewhere (e.g. by vLLM)', command: '<%= config.bin %> eval --responses outputs.jsonl --out eval-vllm' },
+    { description: 'avg@8, pass@8 and maj@8 with sampling', command: '<%= config.bin %> eval ckpt/ --samples 8 --temperature 0.6 --top-p 0.95' },
+  ];
+  static override strict = false;
+  static override args = { checkpoint: Args.string({ description: 'checkpoint folder, training run folder or hub id (several allowed)' }) };
+  static override flags = {
+    responses: Flags.string({ description: 'score this JSONL of {benchmark, id|problem, response} instead of generating' }),
+    benchmarks: Flags.string({ description: 'comma-separated subset of aime24,amc,math500,minerva,olympiadbench' }),
+    backend: Flags.string({ char: 'b', description: 'generation backend (default: the fastest available: backend-ort, else backend-tfjs)' }),
+    device: Flags.string({ description: 'backend device' }),
+    template: Flags.string({ description: 'template id of the prompt (default qwen-math)' }),
+    templates: Flags.string({ description: 'template-set plugin holding --template', default: 'templates-qwen-math' }),
+    verifier: Flags.string({ description: 'verifier plugin', default: 'verifier-math' }),
+    grader: Flags.string({ description: 'eval: last \\boxed{} only (the paper); train: the lenient training extraction', options: ['eval', 'train'], default: 'eval' }),
+    'max-new-tokens': Flags.integer({ description: 'generation limit', default: 3000 }),
+    temperature: Flags.string({ description: '0 = greedy', default: '0' }),
+    'top-p': Flags.string({ description: 'nucleus sampling', default: '1' }),
+    samples: Flags.integer({ char: 'k', description: 'samples per question (avg@k, pass@k, maj@k)', default: 1 }),
+    runs: Flags.integer({ description: 'repeat the whole eval (the paper averages 5 runs)', default: 1 }),
+    seed: Flags.integer({ description: 'sampling seed', default: 42 }),
+    limit: Flags.integer({ description: 'first n questions of each benchmark' }),
+    'batch-size': Flags.integer({ description: 'sequences per generate call' }),
+    'data-dir': Flags.string({ description: 'folder with local benchmark files (else downloaded and cached)' }),
+    out: Flags.string({ char: 'o', description: 'output folder (default <checkpoint>/eval)' }),
+    resume: Flags.boolean({ description: 'continue an interrupted eval in --out' }),
+  };
+
+  async run(): Promise<Record<string, unknown>> {
+    const { argv, flags } = await this.parse(Eval);
+    const paths = argv as string[];
+    const resolve = this.resolveOptions();
+    const common = {
+      benchmarks: { names: flags.benchmarks?.split(',').map((s) => s.trim()), dataDir: flags['data-dir'], limit: flags.limit },
+      plugins: { verifier: flags.verifier, templates: flags.templates, template: flags.template, resolve },
+      grader: flags.grader as GraderMode,
+      progress: !this.jsonEnabled(),
+    };
+    if (flags.responses) {
+      if (paths.length > 0) throw new UserError('Give either checkpoints to generate with, or --responses to score existing generations, not both.');
+      const outcome = await scoreResponses({ ...common, responsesFile: flags.responses, outDir: flags.out ?? 'eval-responses' });
+      this.log(outcome.table);
+      return outcome.results as unknown as Record<string, unknown>;
+    }
+    if (paths.length === 0) throw new UserError('Name a checkpoint to evaluate (`pa eval runs/x/checkpoints/step-000020`), a training run folder, a hub id, or pass --responses file.jsonl.');
+    const backend = await pickGenerationBackend(flags.backend, resolve);
+    const generation = {
+      maxNewTokens: flags['max-new-tokens'],
+      temperature: Number(flags.temperature),
+      topP: Number(flags['top-p']),
+      samples: flags.samples,
+      runs: flags.runs,
+      seed: flags.seed,
+      ...(flags['batch-size'] ? { batchSize: flags['batch-size'] } : {}),
+    };
+    const loadOptions = flags.device ? { device: flags.device } : {};
+    // Local folders (checkpoints or run folders) are used as they are; anything else is a hub id.
+    const dirs = await Promise.all(paths.map((p) => (existsSync(p) ? p : resolveModel(p))));
+    if (dirs.length === 1 && !isRunFolder(dirs[0]!)) {
+      const score = await evaluateCheckpoint({ ...common, checkpointDir: dirs[0]!, backend, loadOptions, generation, resume: flags.resume, resolve, ...(flags.out ? { outDir: flags.out } : {}) });
+      this.log(`${formatResultsTable(score.results)}\nresults: ${score.outDir}/results.json  report: ${score.outDir}/report.html`);
+      return score.results as unknown as Record<string, unknown>;
+    }
+    const many = await evaluateMany({ ...common, paths: dirs, backend, loadOptions, generation, resume: flags.resume, resolve, ...(flags.out ? { outDir: flags.out } : {}) });
+    this.log(formatComparisonTable(many.comparison.evaluations));
+    return { checkpoints: many.scores.map((s) => ({ outDir: s.outDir, perBenchmarkAccuracy: s.perBenchmarkAccuracy, perQuestionAccuracy: s.perQuestionAccuracy, benchmarks: s.benchmarks })) };
+  }
+}
+
+function isRunFolder(dir: string): boolean {
+  return !existsSync(join(dir, 'config.json'));
+}

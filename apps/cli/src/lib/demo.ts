@@ -1,0 +1,20 @@
+import { loadPlugin, prepareDemo, type MetricsRow, type ResolveOptions } from '@prompt-aug/core';
+
+/** `pa train --demo`: write the demo's model and data (no download) and return its config values. */
+export async function demoOverrides(dir: string, backendName: string, resolve: ResolveOptions, log: (message: string) => void): Promise<Record<string, unknown>> {
+  const templates = await loadPlugin('templates-diverse', { ...resolve, kind: 'templates' });
+  const backend = await loadPlugin(backendName, { ...resolve, kind: 'backend' });
+  const assets = await prepareDemo({ dir, templates: templates.plugin.templates, backend: backend.plugin, log });
+  return assets.overrides;
+}
+
+export interface DemoReport {
+  firstStepsAccuracy: number;
+  lastStepsAccuracy: number;
+}
+
+/** Mean accuracy of the first and last five steps: the demo's before/after. */
+export function demoReport(rows: readonly MetricsRow[]): DemoReport {
+  const accuracy = (part: readonly MetricsRow[]) => part.reduce((sum, r) => sum + Number(r.accuracy ?? 0), 0) / Math.max(1, part.length);
+  return { firstStepsAccuracy: accuracy(rows.slice(0, 5)), lastStepsAccuracy: accuracy(rows.slice(-5)) };
+}

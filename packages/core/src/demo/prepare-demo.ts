@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadTokenizer } from '../model/tokenizer-load.js';
+import { writeTinyModel } from '../model/tiny-model.js';
+import type { BackendPlugin } from '../policy/types.js';
+import type { Template } from '../plugin/types.js';
+import { TRAINER_STATE_DIR } from '../train/checkpoints.js';
+import { atomicWriteFile, atomicWriteJson } from '../util/atomic-write.js';
+import { arithmeticProblems } from './arithmetic-problems.js';
+import { demoCorpus } from './demo-corpus.js';
+import { formatWarmup } from './format-warmup.js';
+import { trainByteLevelBpe } from './train-byte-level-bpe.js';
+
+export interface DemoAssets {
+  modelDir: string;
+  dataFile: string;
+  /** Config values (dotted keys) of the demo run; flags given by the user still win. */
+  overrides: Record<string, unknown>;
+}
+
+export interface PrepareDemoOptions {
+  dir: string;
+  templates: readonly Template[];
+  backend: BackendPlugin;
+  seed?: number;
+  log?: (message: string) => void;
+}
+
+const READY = '.demo-ready.json';
+
+/**
+ * Everything `pa train --demo` trains on, written under `dir` with no download: sums and
+ * differences of digits 0–4 (every result one digit), a tokenizer trained on the demo's own
+ * prompts (so the 13 templates' prompts are ~70 tokens), and a tiny Qwen2 model taught the
+ * answer formats with random answers. Reused when already prepared (e.g. on --resume).
+ */
+export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoAssets> {
+  const seed = options.seed ?? 42;
+  const modelDir = join(options.dir, 'base-model');
+  const dataFile = join(options.dir, 'data', 'arithmetic.jsonl');
+  const assets = { modelDir, dataFile, overrides: demoOverrides(modelDir, dataFile, join(options.dir, 'run'), seed) };
+  if (existsSync(join(options.dir, READY))) return assets;
+
+  const problems = arithmeticProblems({ count: 2048, seed, maxOperand: 4 });
+  await atomicWriteFile(dataFile, problems.map((p) => JSON.stringify({ id: p.id, problem: p.problem, answer: p.answers[0] })).join('\n') + '\n');
+  const { merges } = trainByteLevelBpe(demoCorpus(options.templates, problems.slice(0, 260)), { merges: 400 });
+  options.log?.(`demo: tokenizer with ${merges.length} merges trained on the demo prompts`);
+  await writeTinyModel(modelDir, { architecture: 'qwen2', merges, hiddenSize: 64, intermediateSize: 192, numHiddenLayers: 2, numAttentionHeads: 4, numKeyValueHeads: 2, tieWordEmbeddings: true, maxPositionEmbeddings: 512, seed });
+
+  const policy = await options.backend.load({ modelDir, optimizer: { lr: 3e-3, weightDecay: 0, gradClip: 1 }, loss: { clipLow: 0.2, clipHigh: 0.28 } });
+  try {
+    const tokenizer = await loadTokenizer(modelDir);
+    const answerPool = ['0', '1', '2', '3', '4', '5', '6', '7', '8'];
+    const losses = await formatWarmup(policy, tokenizer, options.templates, problems, { steps: 60, batchSize: 32, seed, answerPool });
+    options.log?.(`demo: format warm-up loss ${losses[0]!.toFixed(3)} -> ${losses.at(-1)!.toFixed(3)} (answers drawn at random: the model knows the formats, not the sums)`);
+    await policy.save!(modelDir);
+    // A base model carries no optimizer state: the GRPO run starts its AdamW moments from zero.
+    await rm(join(modelDir, TRAINER_STATE_DIR), { recursive: true, force: true });
+  } finally {
+    await policy.dispose();
+  }
+  await atomicWriteJson(join(options.dir, READY), { seed, preparedAt: new Date().toISOString() });
+  return assets;
+}
+
+function demoOverrides(model: string, data: string, out: string, seed: number): Record<string, unknown> {
+  return {
+    model, data, out, seed,
+    plugin: 'templates-diverse',
+    promptsPerStep: 16, rolloutsPerPrompt: 8, miniBatchPrompts: 8, microBatchSize: 64,
+    maxPromptTokens: 256, maxResponseTokens: 16,
+    epochs: 1000, maxSteps: 60,
+    'optimizer.lr': 2e-3, 'optimizer.weightDecay': 0,
+    'rollout.batchSize': 128,
+    saveEvery: 20, keepLast: 2, evalEvery: 0,
+  };
+}

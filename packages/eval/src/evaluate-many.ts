@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { listCheckpoints, UserError } from '@prompt-aug/core';
+import { loadBenchmarks, type Benchmark } from './benchmarks/load-benchmarks.js';
+import { loadEvalPlugins, type EvalPlugins } from './benchmarks/eval-plugins.js';
+import { evaluateCheckpoint, type CheckpointScore, type EvaluateCheckpointOptions } from './evaluate-checkpoint.js';
+import { compareEvaluations, type Comparison } from './report/compare/compare-evaluations.js';
+
+export interface EvaluateManyOptions extends Omit<EvaluateCheckpointOptions, 'checkpointDir' | 'outDir' | 'policy' | 'tokenizer'> {
+  /** Checkpoint folders and/or training run folders (whose `checkpoints/step-*` are all evaluated). */
+  paths: readonly string[];
+  /** Where per-checkpoint results go: `<outDir>/<checkpoint name>/` and `<outDir>/comparison.html`; default `<checkpoint>/eval`. */
+  outDir?: string;
+}
+
+export interface EvaluateManyResult {
+  scores: CheckpointScore[];
+  comparison: Comparison;
+}
+
+/**
+ * `pa eval ckpt-a ckpt-b …` or `pa eval runs/exp1`: evaluate every checkpoint (one policy at a
+ * time, loaded through the backend) and compare them in one table with step curves.
+ */
+export async function evaluateMany(options: EvaluateManyOptions): Promise<EvaluateManyResult> {
+  const checkpoints = options.paths.flatMap(expandCheckpoints);
+  // Loaded once for all checkpoints.
+  const benchmarks: Benchmark[] = Array.isArray(options.benchmarks) ? options.benchmarks : await loadBenchmarks(options.benchmarks);
+  const plugins: EvalPlugins = options.plugins && 'verifierVersion' in options.plugins
+    ? options.plugins
+    : await loadEvalPlugins({ ...options.plugins, ...(options.resolve ? { resolve: options.resolve } : {}) });
+  const scores: CheckpointScore[] = [];
+  for (const checkpointDir of checkpoints) {
+    const outDir = options.outDir ? join(options.outDir, basename(checkpointDir)) : undefined;
+    scores.push(await evaluateCheckpoint({ ...options, checkpointDir, benchmarks, plugins, ...(outDir ? { outDir } : {}) }));
+  }
+  const comparison = await compareEvaluations(scores.map((s) => s.outDir), options.outDir ? { outFile: join(options.outDir, 'comparison.html') } : {});
+  return { scores, comparison };
+}
+
+/** A model folder is itself; a training run folder is its complete checkpoints, oldest first. */
+function expandCheckpoints(path: string): string[] {
+  const dir = resolve(path);
+  if (existsSync(join(dir, 'config.json'))) return [dir];
+  const steps = listCheckpoints(dir).map((c) => c.dir);
+  if (steps.length > 0) return steps;
+  throw new UserError(
+    `${path} is neither a model folder (no config.json) nor a training run with finished checkpoints (checkpoints/step-*/trainer_state). ` +
+      'Pass a checkpoint folder, a run folder written by `pa train`, or a Hub model id.',
+    'PA_EVAL_NOT_A_CHECKPOINT',
+  );
+}
