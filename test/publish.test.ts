@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { publint } from 'publint';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './helpers/run-pa.js';
+
+const PACKAGES = [
+  'packages/core',
+  'packages/eval',
+  'packages/templates/diverse',
+  'packages/templates/qwen-math',
+  'packages/verifiers/math',
+  'packages/backends/tfjs',
+  'packages/backends/ort',
+  'apps/cli',
+];
+
+describe('every package is publishable', () => {
+  it.each(PACKAGES)('%s packs (pnpm pack) and passes publint --strict', async (dir) => {
+    const pkgDir = join(REPO_ROOT, dir);
+    const { messages } = await publint({ pkgDir, pack: 'pnpm', strict: true });
+    expect(messages.map((m) => `${m.type} ${m.code} ${m.path.join('.')}`)).toEqual([]);
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(pkg.publishConfig).toEqual({ access: 'public' });
+    expect(pkg.files).toBeDefined();
+  });
+
+  it('plugins peer-depend on core instead of bundling it', () => {
+    for (const dir of PACKAGES.filter((d) => /templates|verifiers|backends/.test(d))) {
+      const pkg = JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as { peerDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+      expect(pkg.peerDependencies?.['@prompt-aug/core'], dir).toBe('^0.1.0');
+      expect(pkg.dependencies?.['@prompt-aug/core'], dir).toBeUndefined();
+    }
+  });
+});
