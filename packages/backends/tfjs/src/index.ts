@@ -1,1 +1,10 @@
-export {};
+/**
+ * @prompt-aug/backend-tfjs — the training backend. The default export is the BackendPlugin;
+ * `TfjsPolicy` is what its `load()` returns.
+ */
+import { tfjsBackend } from './plugin.js';
+
+export { tfjsBackend };
+export { TfjsPolicy } from './policy.js';
+export { devices } from './engine/select-engine.js';
+export default tfjsBackend;

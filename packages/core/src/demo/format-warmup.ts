@@ -5,7 +5,7 @@ import type { Template } from '../plugin/types.js';
 import { renderPrompt } from '../templates/render-prompt.js';
 import { leftPad, rightPad } from '../train/batch-layout.js';
 import { SeededRandom } from '../util/random.js';
-import { formatAnswer } from './demo-corpus.js';
+import { formatExemplar } from './format-exemplar.js';
 
 export interface FormatWarmupOptions {
   steps: number;
@@ -16,12 +16,24 @@ export interface FormatWarmupOptions {
 }
 
 /**
- * Stand-in for pretraining: teach the random model each template's answer FORMAT with answers
- * drawn at random, so it writes `\boxed{d}` (or the tagged variant) but knows no arithmetic —
+ * Stand-in for pretraining: teach the random model each template's answer FORMAT (its full
+ * format reward; see formatExemplar) with answers drawn at random, so it writes `\boxed{d}` (or the tagged variant) but knows no arithmetic —
  * its accuracy starts at chance and only GRPO can raise it. The update is the policy-gradient
  * step with every advantage 1 and old log-probs equal to the current ones: ratio 1, no clipping,
  * so its gradient is exactly that of the mean token negative log-likelihood.
  */
+function meanNll(logprobs: readonly number[][], mask: readonly number[][]): number {
+  let sum = 0;
+  let count = 0;
+  logprobs.forEach((row, i) => row.forEach((lp, t) => {
+    if (mask[i]![t]) {
+      sum -= lp;
+      count += 1;
+    }
+  }));
+  return count ? sum / count : Number.NaN;
+}
+
 export async function formatWarmup(policy: Policy, tokenizer: ModelTokenizer, templates: readonly Template[], problems: readonly MathRecord[], options: FormatWarmupOptions): Promise<number[]> {
   const random = new SeededRandom(options.seed);
   const eos = tokenizer.eosTokenId;
@@ -34,14 +46,15 @@ export async function formatWarmup(policy: Policy, tokenizer: ModelTokenizer, te
       const problem = problems[random.int(problems.length)]!;
       const answer = options.answerPool[random.int(options.answerPool.length)]!;
       prompts.push(tokenizer.encode(renderPrompt(template, problem.problem), { addSpecialTokens: false }));
-      responses.push([...tokenizer.encode(formatAnswer(answer, template.answerFormat), { addSpecialTokens: false }), eos]);
+      responses.push([...tokenizer.encode(formatExemplar(template, answer), { addSpecialTokens: false }), eos]);
     }
     const prompt = leftPad(prompts, policy.info.padTokenId);
     const response = rightPad(responses, policy.info.padTokenId);
     const batch = { promptIds: prompt.ids, promptMask: prompt.mask, responseIds: response.ids, responseMask: response.mask, temperature: 1 };
     const old = await policy.logprobs(batch);
-    const stats = await policy.trainStep!({ ...batch, oldLogprobs: old.logprobs, advantages: new Array<number>(options.batchSize).fill(1), microBatchSize: options.batchSize });
-    losses.push(stats.loss);
+    await policy.trainStep!({ ...batch, oldLogprobs: old.logprobs, advantages: new Array<number>(options.batchSize).fill(1), microBatchSize: options.batchSize });
+    // Report the NLL of the batch before the update (the policy-gradient loss is −1 at ratio 1).
+    losses.push(meanNll(old.logprobs, response.mask));
   }
   return losses;
 }

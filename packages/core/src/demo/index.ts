@@ -6,3 +6,4 @@ export { arithmeticProblems, type ArithmeticProblemOptions } from './arithmetic-
 export { demoCorpus, referenceCompletion, formatAnswer, type DemoCorpusTemplate } from './demo-corpus.js';
 export { prepareDemo, type DemoAssets, type PrepareDemoOptions } from './prepare-demo.js';
 export { formatWarmup, type FormatWarmupOptions } from './format-warmup.js';
+export { formatExemplar } from './format-exemplar.js';

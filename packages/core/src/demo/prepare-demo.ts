@@ -9,6 +9,7 @@ import { TRAINER_STATE_DIR } from '../train/checkpoints.js';
 import { atomicWriteFile, atomicWriteJson } from '../util/atomic-write.js';
 import { arithmeticProblems } from './arithmetic-problems.js';
 import { demoCorpus } from './demo-corpus.js';
+import { formatExemplar } from './format-exemplar.js';
 import { formatWarmup } from './format-warmup.js';
 import { trainByteLevelBpe } from './train-byte-level-bpe.js';
 
@@ -44,7 +45,8 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoAsse
 
   const problems = arithmeticProblems({ count: 2048, seed, maxOperand: 4 });
   await atomicWriteFile(dataFile, problems.map((p) => JSON.stringify({ id: p.id, problem: p.problem, answer: p.answers[0] })).join('\n') + '\n');
-  const { merges } = trainByteLevelBpe(demoCorpus(options.templates, problems.slice(0, 260)), { merges: 400 });
+  const exemplars = options.templates.map((t) => formatExemplar(t, '7'));
+  const { merges } = trainByteLevelBpe([...demoCorpus(options.templates, problems.slice(0, 260)), ...exemplars, ...exemplars], { merges: 400 });
   options.log?.(`demo: tokenizer with ${merges.length} merges trained on the demo prompts`);
   await writeTinyModel(modelDir, { architecture: 'qwen2', merges, hiddenSize: 64, intermediateSize: 192, numHiddenLayers: 2, numAttentionHeads: 4, numKeyValueHeads: 2, tieWordEmbeddings: true, maxPositionEmbeddings: 512, seed });
 
@@ -53,7 +55,7 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoAsse
     const tokenizer = await loadTokenizer(modelDir);
     const answerPool = ['0', '1', '2', '3', '4', '5', '6', '7', '8'];
     const losses = await formatWarmup(policy, tokenizer, options.templates, problems, { steps: 60, batchSize: 32, seed, answerPool });
-    options.log?.(`demo: format warm-up loss ${losses[0]!.toFixed(3)} -> ${losses.at(-1)!.toFixed(3)} (answers drawn at random: the model knows the formats, not the sums)`);
+    options.log?.(`demo: format warm-up NLL per token ${losses[0]!.toFixed(3)} -> ${losses.at(-1)!.toFixed(3)} (answers drawn at random: the model knows the formats, not the sums)`);
     await policy.save!(modelDir);
     // A base model carries no optimizer state: the GRPO run starts its AdamW moments from zero.
     await rm(join(modelDir, TRAINER_STATE_DIR), { recursive: true, force: true });
@@ -69,7 +71,7 @@ function demoOverrides(model: string, data: string, out: string, seed: number): 
     model, data, out, seed,
     plugin: 'templates-diverse',
     promptsPerStep: 16, rolloutsPerPrompt: 8, miniBatchPrompts: 8, microBatchSize: 64,
-    maxPromptTokens: 256, maxResponseTokens: 16,
+    maxPromptTokens: 256, maxResponseTokens: 32,
     epochs: 1000, maxSteps: 60,
     'optimizer.lr': 2e-3, 'optimizer.weightDecay': 0,
     'rollout.batchSize': 128,

@@ -81,9 +81,9 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
         responseIds: response.ids,
         responseMask: response.mask,
         temperature: config.sampling.temperature,
-        oldLogprobs: batchRows.map((i) => old.logprobs[i]!),
+        oldLogprobs: padRows(batchRows.map((i) => old.logprobs[i]!), response.ids[0]!.length),
         advantages: batchRows.map((i) => advantages[i]!),
-        refLogprobs: reference ? batchRows.map((i) => reference.logprobs[i]!) : undefined,
+        refLogprobs: reference ? padRows(batchRows.map((i) => reference.logprobs[i]!), response.ids[0]!.length) : undefined,
         microBatchSize: config.microBatchSize,
       }),
     );
@@ -172,6 +172,11 @@ async function scoreRows(policy: Policy, rollouts: readonly Rollout[], rows: rea
     });
   }
   return { logprobs, entropy };
+}
+
+/** Right-pad per-token values with zeros to the batch's response width (masked out by the backend). */
+function padRows(rows: readonly number[][], width: number): number[][] {
+  return rows.map((row) => (row.length === width ? row : [...row, ...new Array<number>(width - row.length).fill(0)]));
 }
 
 function tokenMean(values: readonly number[][], rollouts: readonly Rollout[]): number {

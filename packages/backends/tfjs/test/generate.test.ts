@@ -1,0 +1,98 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { referenceForward } from '../../../../test/reference/qwen2-reference.js';
+import { generate, type GenerationContext } from '../src/generate/generate.js';
+import { outputProjection } from '../src/model/decoder.js';
+import { createParameters } from '../src/model/parameters.js';
+import { useWasm } from './helpers/engine.js';
+import { leftPaddedBatch, randomWeights, tinyConfig } from './helpers/tiny-model.js';
+
+beforeAll(useWasm);
+
+const PAD = 0;
+// A weight seed whose greedy paths have no near-ties (top-2 logit gap > 1e-3 at every step).
+const SEED_LLAMA = 32;
+
+function setup(options = {}, seed = 31) {
+  const config = tinyConfig(options);
+  const weights = randomWeights(config, seed, 0.3);
+  const params = createParameters(config, weights, 'test');
+  const model = { config, params };
+  const ctx: GenerationContext = { model, projection: outputProjection(config, params), padTokenId: PAD, defaultEosTokenIds: [] };
+  return { config, weights, ctx };
+}
+
+/** Greedy continuation by full float64 recomputation, one token at a time (no cache). */
+function referenceGreedy(config: ReturnType<typeof tinyConfig>, weights: ReturnType<typeof randomWeights>, prompt: number[], n: number) {
+  const ids = prompt.slice();
+  const V = config.vocabSize;
+  const out: number[] = [];
+  const gaps: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const { logits } = referenceForward(config, weights, [ids], [ids.map(() => 1)]);
+    const last = Array.from(logits.subarray((ids.length - 1) * V, ids.length * V));
+    const sorted = last.slice().sort((a, b) => b - a);
+    const best = last.indexOf(sorted[0]!);
+    gaps.push(sorted[0]! - sorted[1]!);
+    out.push(best);
+    ids.push(best);
+  }
+  return { out, minGap: Math.min(...gaps) };
+}
+
+describe('KV-cache generation', () => {
+  for (const [label, options, seed] of [
+    ['qwen2 tied GQA', { architecture: 'qwen2', tieWordEmbeddings: true }, 31],
+    ['llama untied MHA', { architecture: 'llama', tieWordEmbeddings: false, numKeyValueHeads: 4 }, SEED_LLAMA],
+  ] as const) {
+    it(`greedy on a left-padded batch equals full float64 recomputation (${label})`, () => {
+      const { config, weights, ctx } = setup(options, seed);
+      const lengths = [5, 2, 4];
+      const batch = leftPaddedBatch(lengths, config.vocabSize, 13);
+      const result = generate(ctx, { ...batch, maxNewTokens: 6, temperature: 0 });
+      lengths.forEach((n, b) => {
+        const prompt = batch.inputIds[b]!.slice(batch.inputIds[b]!.length - n);
+        const ref = referenceGreedy(config, weights, prompt, 6);
+        expect(ref.minGap).toBeGreaterThan(1e-3); // the comparison is meaningful: no near-ties
+        expect(result.tokens[b]).toEqual(ref.out);
+      });
+      expect(result.finishReasons).toEqual(['length', 'length', 'length']);
+      expect(result.lengths).toEqual([6, 6, 6]);
+      for (const v of ctx.model.params.values()) v.dispose();
+    });
+  }
+
+  it('an EOS row stops and is padded while the others go on unchanged', () => {
+    const { config, ctx } = setup();
+    const batch = leftPaddedBatch([3, 5], config.vocabSize, 17);
+    const free = generate(ctx, { ...batch, maxNewTokens: 5, temperature: 0 });
+    const eos = free.tokens[0]![1]!;
+    const stopped = generate(ctx, { ...batch, maxNewTokens: 5, temperature: 0, eosTokenIds: [eos] });
+    expect(stopped.finishReasons[0]).toBe('eos');
+    expect(stopped.lengths[0]).toBe(2);
+    expect(stopped.tokens[0]).toEqual([free.tokens[0]![0], eos, PAD, PAD, PAD]);
+    const firstEosInRow1 = free.tokens[1]!.indexOf(eos);
+    if (firstEosInRow1 === -1) expect(stopped.tokens[1]).toEqual(free.tokens[1]);
+    for (const v of ctx.model.params.values()) v.dispose();
+  });
+
+  it('seeded sampling is reproducible and the seed matters', () => {
+    const { config, ctx } = setup();
+    const batch = leftPaddedBatch([4, 2], config.vocabSize, 19);
+    const run = (seed: number) => generate(ctx, { ...batch, maxNewTokens: 8, temperature: 1.5, topP: 0.95, topK: 50, seed }).tokens;
+    const a = run(1);
+    expect(run(1)).toEqual(a);
+    expect(run(2)).not.toEqual(a);
+    for (const v of ctx.model.params.values()) v.dispose();
+  });
+
+  it('leaves no tensors behind', () => {
+    const { config, ctx } = setup();
+    const batch = leftPaddedBatch([4, 2], config.vocabSize, 19);
+    generate(ctx, { ...batch, maxNewTokens: 2, temperature: 0 });
+    const before = tf.memory().numTensors;
+    generate(ctx, { ...batch, maxNewTokens: 6, temperature: 1, seed: 3 });
+    expect(tf.memory().numTensors).toBe(before);
+    for (const v of ctx.model.params.values()) v.dispose();
+  });
+});
