@@ -13,6 +13,8 @@ export interface FormatWarmupOptions {
   seed: number;
   /** Answers drawn uniformly from these (the possible results), never the right one on purpose. */
   answerPool: readonly string[];
+  /** Instead of a draw from the pool, the answer a naive heuristic gives (it may draw from `random`). */
+  answerOf?: (problem: MathRecord, random: SeededRandom) => string;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function formatWarmup(policy: Policy, tokenizer: ModelTokenizer, te
     for (let i = 0; i < options.batchSize; i++) {
       const template = templates[random.int(templates.length)]!;
       const problem = problems[random.int(problems.length)]!;
-      const answer = options.answerPool[random.int(options.answerPool.length)]!;
+      const answer = options.answerOf ? options.answerOf(problem, random) : options.answerPool[random.int(options.answerPool.length)]!;
       prompts.push(tokenizer.encode(renderPrompt(template, problem.problem), { addSpecialTokens: false }));
       responses.push([...tokenizer.encode(formatExemplar(template, answer), { addSpecialTokens: false }), eos]);
     }

@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPa, tempDir } from './helpers/run-pa.js';
+import { smallRunFlags, tinyTrainingSetup } from './helpers/train-fixtures.js';
+
+describe('pa train: bad input stops with one clear paragraph', () => {
+  it('names a missing model folder', async () => {
+    const setup = await tinyTrainingSetup();
+    const result = runPa(smallRunFlags({ ...setup, model: join(setup.root, 'no-such-model') }, join(setup.root, 'run')));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('no-such-model');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names an empty dataset', async () => {
+    const setup = await tinyTrainingSetup();
+    const empty = join(setup.root, 'empty.jsonl');
+    writeFileSync(empty, '');
+    const result = runPa(smallRunFlags({ ...setup, data: empty }, join(setup.root, 'run')));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`The dataset ${empty} has no rows`);
+  });
+
+  it('names the file, line and field of a row without an answer', async () => {
+    const setup = await tinyTrainingSetup();
+    const bad = join(setup.root, 'bad.jsonl');
+    writeFileSync(bad, '{"problem": "What is 1 + 1?", "answer": "2"}\n{"problem": "What is 2 + 2?"}\n');
+    const result = runPa(smallRunFlags({ ...setup, data: bad }, join(setup.root, 'run')));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(bad);
+    expect(result.stderr).toMatch(/line 2/);
+    expect(result.stderr).toMatch(/answer/);
+  });
+
+  it('stops on a NaN loss and leaves the last checkpoint intact', async () => {
+    const setup = await tinyTrainingSetup();
+    const out = join(setup.root, 'run');
+    // An absurd learning rate blows the weights up after the first update.
+    const result = runPa([...smallRunFlags(setup, out), '--lr', '1e30', '--save-every', '1', '--max-steps', '5']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/The loss became NaN or infinite at step \d/);
+    expect(result.stderr).toContain('is intact');
+    expect(existsSync(join(out, 'checkpoints', 'step-000001', 'trainer_state', 'state.json'))).toBe(true);
+  }, 120_000);
+});
+
+describe('pa train: a full disk', () => {
+  const mountPoint = tempDir('pa-full-disk-');
+  let mounted = false;
+  afterAll(() => {
+    if (mounted) execFileSync('umount', [mountPoint]);
+  });
+
+  it('stops with a clear message when a checkpoint does not fit, keeping the previous one', async () => {
+    const setup = await tinyTrainingSetup();
+    // A real tiny filesystem (CI runs as root): room for one checkpoint of this model, not two.
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=600k', 'tmpfs', mountPoint]);
+    mounted = true;
+    const out = join(mountPoint, 'run');
+    mkdirSync(out);
+    const result = runPa([...smallRunFlags(setup, out), '--save-every', '1', '--keep-last', '5', '--max-steps', '6']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('The disk is full');
+    expect(result.stderr).toContain('The previous checkpoints are intact');
+    const state = JSON.parse(readFileSync(join(out, 'checkpoints', 'step-000001', 'trainer_state', 'state.json'), 'utf8')) as { step: number };
+    expect(state.step).toBe(1);
+  }, 120_000);
+});
