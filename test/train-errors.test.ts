@@ -38,7 +38,7 @@ describe('pa train: bad input stops with one clear paragraph', () => {
     const setup = await tinyTrainingSetup();
     const out = join(setup.root, 'run');
     // An absurd learning rate blows the weights up after the first update.
-    const result = runPa([...smallRunFlags(setup, out), '--lr', '1e30', '--save-every', '1', '--max-steps', '5']);
+    const result = runPa(smallRunFlags(setup, out, { lr: '1e30', 'save-every': '1', 'max-steps': '5' }));
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/The loss became NaN or infinite at step \d/);
     expect(result.stderr).toContain('is intact');
@@ -60,7 +60,7 @@ describe('pa train: a full disk', () => {
     mounted = true;
     const out = join(mountPoint, 'run');
     mkdirSync(out);
-    const result = runPa([...smallRunFlags(setup, out), '--save-every', '1', '--keep-last', '5', '--max-steps', '6']);
+    const result = runPa(smallRunFlags(setup, out, { 'save-every': '1', 'keep-last': '5', 'max-steps': '6' }));
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('The disk is full');
     expect(result.stderr).toContain('The previous checkpoints are intact');

@@ -36,14 +36,14 @@ describe('pa train: checkpoints and resume', () => {
   it('a run killed with SIGKILL mid-training resumes and replays exactly the steps of an uninterrupted run', async () => {
     const setup = await tinyTrainingSetup();
     const whole = join(setup.root, 'whole');
-    const done = runPa([...smallRunFlags(setup, whole), '--max-steps', String(STEPS), '--json']);
+    const done = runPa([...smallRunFlags(setup, whole, { 'max-steps': String(STEPS) }), '--json']);
     expect(done.status, done.stderr).toBe(0);
     expect(parseJson(done)).toMatchObject({ steps: STEPS });
     const reference = readRows(whole);
     expect(reference.map((r) => r.step)).toEqual([1, 2, 3, 4, 5, 6]);
 
     const killed = join(setup.root, 'killed');
-    const flags = [...smallRunFlags(setup, killed), '--max-steps', String(STEPS)];
+    const flags = smallRunFlags(setup, killed, { 'max-steps': String(STEPS) });
     const rowsAtKill = await runAndKill(flags, killed, 3);
     expect(rowsAtKill).toBeGreaterThanOrEqual(3);
     expect(rowsAtKill).toBeLessThan(STEPS);
@@ -66,11 +66,11 @@ describe('pa train: checkpoints and resume', () => {
   it('refuses to resume with a different recipe, and to overwrite a run without --resume', async () => {
     const setup = await tinyTrainingSetup();
     const out = join(setup.root, 'run');
-    expect(runPa([...smallRunFlags(setup, out), '--max-steps', '2']).status).toBe(0);
-    const again = runPa([...smallRunFlags(setup, out), '--max-steps', '2']);
+    expect(runPa(smallRunFlags(setup, out, { 'max-steps': '2' })).status).toBe(0);
+    const again = runPa(smallRunFlags(setup, out, { 'max-steps': '2' }));
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already holds a run');
-    const changed = runPa([...smallRunFlags(setup, out), '--max-steps', '4', '--resume', '--lr', '2e-3']);
+    const changed = runPa([...smallRunFlags(setup, out, { 'max-steps': '4', lr: '2e-3' }), '--resume']);
     expect(changed.status).toBe(1);
     expect(changed.stderr).toContain('trained with a different configuration');
   }, 120_000);

@@ -14,13 +14,15 @@ export async function tinyTrainingSetup(): Promise<{ model: string; data: string
   return { model, data, root };
 }
 
-/** Flags of a small, fast run of the full recipe (diverse templates, format reward, clip-higher…). */
-export function smallRunFlags(setup: { model: string; data: string }, out: string): string[] {
-  return [
-    'train', '--model', setup.model, '--data', setup.data, '--out', out,
-    '--prompts-per-step', '4', '--rollouts-per-prompt', '4', '--mini-batch-prompts', '2', '--micro-batch-size', '8',
-    '--max-response-tokens', '6', '--max-prompt-tokens', '512', '--lr', '1e-3', '--save-every', '2', '--eval-every', '0',
-  ];
+/** Flags of a small, fast run of the full recipe (diverse templates, format reward, clip-higher…); `overrides` replace defaults. */
+export function smallRunFlags(setup: { model: string; data: string }, out: string, overrides: Record<string, string> = {}): string[] {
+  const flags: Record<string, string> = {
+    model: setup.model, data: setup.data, out,
+    'prompts-per-step': '4', 'rollouts-per-prompt': '4', 'mini-batch-prompts': '2', 'micro-batch-size': '8',
+    'max-response-tokens': '6', 'max-prompt-tokens': '512', lr: '1e-3', 'save-every': '2', 'eval-every': '0',
+    ...overrides,
+  };
+  return ['train', ...Object.entries(flags).flatMap(([name, value]) => [`--${name}`, value])];
 }
 
 /** The numbers of a metrics row that must replay exactly (not wall-clock times or rates). */

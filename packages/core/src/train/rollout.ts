@@ -14,6 +14,11 @@ export interface GeneratedResponse {
   finishReason: 'eos' | 'length' | 'stop';
 }
 
+/** The model's numbers are no longer finite (NaN or infinite weights or logits). */
+export class NonFiniteModelError extends Error {
+  override readonly name = 'NonFiniteModelError';
+}
+
 export interface RolloutOptions {
   maxNewTokens: number;
   temperature: number;
@@ -51,6 +56,9 @@ export async function generateRollouts<R extends RolloutRequest>(
     });
     batch.forEach((request, row) => {
       const responseIds = out.tokens[row]!.slice(0, out.lengths[row]!);
+      if (!responseIds.every((t) => Number.isInteger(t) && t >= 0 && t < policy.info.vocabSize)) {
+        throw new NonFiniteModelError(`the policy generated invalid token ids (${responseIds.slice(0, 4).join(', ')}…): its outputs are no longer finite numbers`);
+      }
       rollouts.push({
         ...request,
         responseIds,

@@ -14,6 +14,7 @@ import { listCheckpoints, readTrainerState, saveCheckpoint, type CheckpointInfo 
 import { EpochSampler } from './epoch-sampler.js';
 import { loadRunPlugins, loadTrainingRecords, trainingConfigHash } from './run-setup.js';
 import { stepMetrics } from './step-metrics.js';
+import { NonFiniteModelError } from './rollout.js';
 import { MAX_REFILLS, runTrainStep } from './train-step.js';
 import type { TrainConfig } from './train-config.js';
 
@@ -72,10 +73,11 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     for (let index = startStep; index < totalSteps; index++) {
       const step = index + 1;
       const { epoch } = sampler.position(index);
-      const result = await runTrainStep(ctx, index, epoch, sampler.batch(index), (attempt) => refillSampler.batch(index * MAX_REFILLS + attempt));
-      if (result.updates.some((u) => !Number.isFinite(u.loss))) {
-        throw new UserError(`The loss became NaN or infinite at step ${step}. ${lastCheckpoint ? `The last good checkpoint, ${lastCheckpoint.dir}, is intact.` : 'No checkpoint was written yet.'} Lower the learning rate (--lr) or check the data and model; then resume with --resume.`, 'PA_NAN_LOSS');
-      }
+      const nanError = () => new UserError(`The loss became NaN or infinite at step ${step}. ${lastCheckpoint ? `The last good checkpoint, ${lastCheckpoint.dir}, is intact.` : 'No checkpoint was written yet.'} Lower the learning rate (--lr) or check the data and model; then resume with --resume.`, 'PA_NAN_LOSS');
+      const result = await runTrainStep(ctx, index, epoch, sampler.batch(index), (attempt) => refillSampler.batch(index * MAX_REFILLS + attempt)).catch((error: unknown) => {
+        throw error instanceof NonFiniteModelError ? nanError() : error;
+      });
+      if (result.updates.some((u) => !Number.isFinite(u.loss))) throw nanError();
       const row = stepMetrics(step, epoch, result, config.optimizer.lr);
       if (result.entropy < config.entropyCollapseThreshold) hooks.onWarning?.(`entropy collapse: token-mean entropy ${result.entropy.toFixed(4)} at step ${step} is below ${config.entropyCollapseThreshold}; GRPO training usually degrades from here.`);
       await metricsLog.append(row);
