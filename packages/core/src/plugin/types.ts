@@ -91,8 +91,8 @@ export interface Verdict {
 export interface VerifierPlugin extends PluginBase {
   kind: 'verifier';
   extract(response: string, opts?: ExtractOptions): string | null;
-  /** `gold` may list several acceptable answers; any of them counts. */
-  verify(gold: string | string[], response: string, opts?: VerifyOptions): Verdict;
+  /** `gold` may list several acceptable answers (any counts); numbers (AMC's 142.0) grade like their text. */
+  verify(gold: string | number | ReadonlyArray<string | number>, response: string, opts?: VerifyOptions): Verdict;
 }
 
 export type Plugin = TemplatesPlugin | VerifierPlugin | BackendPlugin;

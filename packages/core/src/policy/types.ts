@@ -48,11 +48,12 @@ export interface ForwardOutput {
 
 export interface GenerateInput extends ForwardInput {
   maxNewTokens: number;
-  /** 0 means greedy. */
+  /** 0 or undefined means greedy. */
   temperature?: number;
   topP?: number;
   /** 0 or undefined: no top-k filter. */
   topK?: number;
+  /** Sampling seed (default 0); the same seed and batch give the same samples. */
   seed?: number;
   eosTokenIds?: number[];
   /** Generation of a row stops once its decoded text contains one of these. */
@@ -83,7 +84,7 @@ export interface ScoreInput {
 export interface ScoreOutput {
   /** log p(response token), [B][R]; 0 at padded positions. */
   logprobs: number[][];
-  /** −Σ p log p of the next-token distribution at each response position, [B][R]. */
+  /** −Σ p log p of the next-token distribution at each response position, [B][R]; 0 at padded positions. */
   entropy: number[][];
 }
 
@@ -136,6 +137,7 @@ export interface TrainStepStats {
   clipFracLower: number;
   /** k1 estimate of KL(old‖new): token mean of (old − new) log-probs over response tokens. */
   approxKl: number;
+  /** Global gradient 2-norm before clipping. */
   gradNorm: number;
   /** Token-mean entropy of the current policy over response tokens. */
   entropy: number;
@@ -163,7 +165,10 @@ export interface Policy {
   trainStep?(input: TrainStepInput): Promise<TrainStepStats>;
   /** Write a Hugging Face model folder (plus optimizer state when training). */
   save?(dir: string): Promise<void>;
-  /** Replace the weights of a live policy (rollout engines synced from a trainer). */
+  /**
+   * Replace the weights of a live policy (rollout engines synced from a trainer): a Hugging Face
+   * folder, or the full state dict by HF name in PyTorch layout, float32. Serialised with other calls.
+   */
   updateWeights?(source: string | Map<string, Float32Array>): Promise<void>;
   dispose(): Promise<void> | void;
 }
