@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PA_BIN, parseJson, runPa } from './helpers/run-pa.js';
+import { PA_BIN, parseJson, runPa, SHARED_DATA } from './helpers/run-pa.js';
 import { smallRunFlags, tinyTrainingSetup, trainingNumbers } from './helpers/train-fixtures.js';
 
 const STEPS = 6;
@@ -73,5 +73,22 @@ describe('pa train: checkpoints and resume', () => {
     const changed = runPa([...smallRunFlags(setup, out, { 'max-steps': '4', lr: '2e-3' }), '--resume']);
     expect(changed.status).toBe(1);
     expect(changed.stderr).toContain('trained with a different configuration');
+  }, 120_000);
+});
+
+describe('pa train: periodic eval', () => {
+  it('evaluates checkpoints on the five benchmarks with the eval harness and logs evals.jsonl', async () => {
+    const setup = await tinyTrainingSetup();
+    const out = join(setup.root, 'run');
+    const result = runPa(smallRunFlags(setup, out, {
+      'max-steps': '2', 'eval-every': '2', 'eval-limit': '1', 'eval-max-new-tokens': '4',
+      'eval-data-dir': join(SHARED_DATA, 'benchmarks'), 'eval-backend': 'backend-ort',
+    }));
+    expect(result.status, result.stderr).toBe(0);
+    const evals = readFileSync(join(out, 'evals.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, number | string>);
+    expect(evals).toHaveLength(1);
+    expect(evals[0]).toMatchObject({ step: 2, perBenchmarkAccuracy: 0, perQuestionAccuracy: 0 });
+    const results = JSON.parse(readFileSync(join(out, 'checkpoints', 'step-000002', 'eval', 'results.json'), 'utf8')) as { benchmarks: Record<string, unknown> };
+    expect(Object.keys(results.benchmarks).sort()).toEqual(['aime24', 'amc', 'math500', 'minerva', 'olympiadbench']);
   }, 120_000);
 });

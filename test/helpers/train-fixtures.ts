@@ -7,7 +7,7 @@ import { tempDir } from './run-pa.js';
 export async function tinyTrainingSetup(): Promise<{ model: string; data: string; root: string }> {
   const root = tempDir('pa-train-');
   const model = join(root, 'model');
-  await writeTinyModel(model, { hiddenSize: 32, intermediateSize: 64, numHiddenLayers: 1, numAttentionHeads: 2, numKeyValueHeads: 1, seed: 3 });
+  await writeTinyModel(model, { hiddenSize: 32, intermediateSize: 64, numHiddenLayers: 1, numAttentionHeads: 2, numKeyValueHeads: 1, seed: 3, maxPositionEmbeddings: 4096 });
   const data = join(root, 'data.jsonl');
   const rows = arithmeticProblems({ count: 64, seed: 5, maxOperand: 4 }).map((p) => JSON.stringify({ problem: p.problem, answer: p.answers[0] }));
   writeFileSync(data, rows.join('\n') + '\n');

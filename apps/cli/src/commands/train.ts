@@ -1,4 +1,6 @@
 import { formatConfig, ProgressBar, resolveTrainConfig, train, type MetricsRow } from '@prompt-aug/core';
+import { checkpointEvalHook } from '@prompt-aug/eval';
+import { pickGenerationBackend } from '../lib/pick-backend.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { demoOverrides, demoReport } from '../lib/demo.js';
 import { trainFlagOverrides, trainFlags } from '../lib/train-flags.js';
@@ -34,6 +36,16 @@ metrics.jsonl and TensorBoard event files; --resume continues from the newest ch
       return { config };
     }
     const progress = new ProgressBar({ label: 'train', unit: 'step', enabled: !this.jsonEnabled() });
+    // Periodic eval runs the same code as `pa eval`, on each evaluated checkpoint.
+    const evaluate = config.evalEvery > 0
+      ? checkpointEvalHook({
+          backend: await pickGenerationBackend(flags['eval-backend'], this.resolveOptions()),
+          benchmarks: { dataDir: flags['eval-data-dir'] ?? config.dataDir, limit: flags['eval-limit'] },
+          generation: flags['eval-max-new-tokens'] ? { maxNewTokens: flags['eval-max-new-tokens'] } : {},
+          resolve: this.resolveOptions(),
+          progress: false,
+        })
+      : undefined;
     const summary = await train(config, {
       resume: flags.resume,
       resolve: this.resolveOptions(),
@@ -47,6 +59,7 @@ metrics.jsonl and TensorBoard event files; --resume continues from the newest ch
         },
         onStep: (row) => progress.update(row.step, stepFields(row)),
         onWarning: (message) => this.warn(message),
+        ...(evaluate ? { evaluate } : {}),
       },
     });
     progress.finish();

@@ -33,7 +33,11 @@ export const trainFlags = {
   'dynamic-sampling': Flags.boolean({ description: 'drop zero-variance groups (DAPO)', allowNo: true, helpGroup: 'RECIPE' }),
   'save-every': Flags.integer({ description: 'steps between checkpoints (paper: 20)', helpGroup: 'CHECKPOINTS' }),
   'keep-last': Flags.integer({ description: 'checkpoints kept', helpGroup: 'CHECKPOINTS' }),
-  'eval-every': Flags.integer({ description: 'steps between evals of a checkpoint (0: none)', helpGroup: 'CHECKPOINTS' }),
+  'eval-every': Flags.integer({ description: 'steps between evals of a checkpoint on the five benchmarks (0: none)', helpGroup: 'CHECKPOINTS' }),
+  'eval-limit': Flags.integer({ description: 'periodic eval: first n questions of each benchmark', helpGroup: 'CHECKPOINTS' }),
+  'eval-max-new-tokens': Flags.integer({ description: 'periodic eval: generation limit (default 3000)', helpGroup: 'CHECKPOINTS' }),
+  'eval-data-dir': Flags.string({ description: 'periodic eval: local benchmark files (default: --data-dir, else download)', helpGroup: 'CHECKPOINTS' }),
+  'eval-backend': Flags.string({ description: 'periodic eval: generation backend (default: the fastest available)', helpGroup: 'CHECKPOINTS' }),
 };
 
 const KEY_OF: Record<string, string> = {
