@@ -15,6 +15,8 @@ export interface FormatWarmupOptions {
   answerPool: readonly string[];
   /** Instead of a draw from the pool, the answer a naive heuristic gives (it may draw from `random`). */
   answerOf?: (problem: MathRecord, random: SeededRandom) => string;
+  /** Text written before the formatted answer, e.g. the problem restated (`3 + 4 = 5.`). */
+  workingOf?: (problem: MathRecord, answer: string) => string;
 }
 
 /**
@@ -48,7 +50,8 @@ export async function formatWarmup(policy: Policy, tokenizer: ModelTokenizer, te
       const problem = problems[random.int(problems.length)]!;
       const answer = options.answerOf ? options.answerOf(problem, random) : options.answerPool[random.int(options.answerPool.length)]!;
       prompts.push(tokenizer.encode(renderPrompt(template, problem.problem), { addSpecialTokens: false }));
-      responses.push([...tokenizer.encode(formatExemplar(template, answer), { addSpecialTokens: false }), eos]);
+      const working = options.workingOf ? options.workingOf(problem, answer) : '';
+      responses.push([...tokenizer.encode(working + formatExemplar(template, answer), { addSpecialTokens: false }), eos]);
     }
     const prompt = leftPad(prompts, policy.info.padTokenId);
     const response = rightPad(responses, policy.info.padTokenId);
