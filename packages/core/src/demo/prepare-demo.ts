@@ -53,7 +53,7 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoAsse
   // initStd 0.1 ≈ 1/√hidden, not HF's 0.02: at 0.02 a 64-wide model's q·k starts near 0 and the
   // attention weights barely move (their gradients are proportional to each other), so it never
   // learns to read the operands; measured: the supervised sum at chance after 300 steps vs solved in 150.
-  await writeTinyModel(modelDir, { architecture: 'qwen2', merges, hiddenSize: 64, intermediateSize: 192, numHiddenLayers: 2, numAttentionHeads: 4, numKeyValueHeads: 2, tieWordEmbeddings: true, maxPositionEmbeddings: 512, seed, initStd: 0.1 });
+  await writeTinyModel(modelDir, { architecture: 'qwen2', merges, hiddenSize: 64, intermediateSize: 192, numHiddenLayers: 2, numAttentionHeads: 4, numKeyValueHeads: 2, tieWordEmbeddings: true, maxPositionEmbeddings: 4096, seed, initStd: 0.1 });
 
   const policy = await options.backend.load({ modelDir, optimizer: { lr: 3e-3, weightDecay: 0, gradClip: 1 }, loss: { clipLow: 0.2, clipHigh: 0.28 } });
   try {
