@@ -8,11 +8,14 @@ import type { StepResult } from './train-step.js';
  * truncation, clip fractions, approx KL, grad norm, lr, time split and throughput.
  */
 export function stepMetrics(step: number, epoch: number, result: StepResult, lr: number): MetricsRow {
-  const { rollouts, scores, updates, seconds } = result;
+  // Reward and accuracy describe the policy, so they cover every rollout generated this step
+  // (dynamic sampling trains on the informative groups only, which would overstate accuracy).
+  const { rollouts, scores } = result.generated;
+  const { updates, seconds } = result;
   const perTemplate = (value: (i: number) => number) => meanByTemplate(rollouts.map((r, i) => ({ templateId: r.template.id, value: value(i) })));
   const lengths = summarizeResponseLengths({ lengths: rollouts.map((r) => r.responseIds.length), finishReasons: rollouts.map((r) => r.finishReason) });
   const generatedTokens = rollouts.reduce((sum, r) => sum + r.responseIds.length, 0);
-  const trainedTokens = rollouts.reduce((sum, r) => sum + r.promptIds.length + r.responseIds.length, 0);
+  const trainedTokens = result.rollouts.reduce((sum, r) => sum + r.promptIds.length + r.responseIds.length, 0);
   const total = seconds.generate + seconds.reward + seconds.logprobs + seconds.update;
   const applied = updates.filter((u) => u.applied);
   return {
@@ -29,6 +32,7 @@ export function stepMetrics(step: number, epoch: number, result: StepResult, lr:
     truncatedFraction: lengths.truncatedFraction,
     promptsTruncated: result.promptsTruncated,
     zeroAdvantageGroupsFraction: zeroAdvantageGroups(result),
+    trainedRollouts: result.rollouts.length,
     loss: mean(updates.map((u) => u.loss)),
     clipFrac: mean(updates.map((u) => u.clipFrac)),
     clipFracLower: mean(updates.map((u) => u.clipFracLower)),
@@ -41,9 +45,13 @@ export function stepMetrics(step: number, epoch: number, result: StepResult, lr:
   };
 }
 
-/** Fraction of prompt groups whose rewards are all equal (no learning signal). */
+/** Fraction of the generated prompt groups whose rewards are all equal (no learning signal). */
 function zeroAdvantageGroups(result: StepResult): number {
-  const groups = new Map<number, boolean>();
-  result.rollouts.forEach((r, i) => groups.set(r.group, (groups.get(r.group) ?? true) && result.advantages[i] === 0));
-  return mean([...groups.values()].map((zero) => (zero ? 1 : 0)));
+  const rewards = new Map<number, Set<number>>();
+  result.generated.rollouts.forEach((r, i) => {
+    const set = rewards.get(r.group) ?? new Set<number>();
+    set.add(result.generated.scores[i]!.reward);
+    rewards.set(r.group, set);
+  });
+  return mean([...rewards.values()].map((set) => (set.size === 1 ? 1 : 0)));
 }

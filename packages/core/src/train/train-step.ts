@@ -24,8 +24,11 @@ export interface StepContext {
 export type Rollout = RolloutRequest & GeneratedResponse & { template: Template };
 
 export interface StepResult {
+  /** The rollouts trained on (with dynamic sampling: the informative groups kept). */
   rollouts: Rollout[];
   scores: RolloutScore[];
+  /** Everything generated this step, for unbiased reward/accuracy metrics (= rollouts/scores without dynamic sampling). */
+  generated: { rollouts: Rollout[]; scores: RolloutScore[] };
   advantages: number[];
   /** Token-mean entropy of the pre-update policy over all response tokens. */
   entropy: number;
@@ -42,6 +45,7 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
   const { config } = ctx;
   const seconds = { generate: 0, reward: 0, logprobs: 0, update: 0 };
   let round = await generateRound(ctx, step, epoch, dataIndices, 0, seconds);
+  let generated = round;
   let promptsTruncated = round.promptsTruncated;
   if (config.dynamicSampling && refill) {
     // DAPO's dynamic sampling: groups whose rewards are all equal carry no gradient; replace them.
@@ -52,6 +56,7 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
       const extra = await generateRound(ctx, step, epoch, more, nextGroup, seconds);
       nextGroup += more.length;
       promptsTruncated += extra.promptsTruncated;
+      generated = mergeRounds(generated, extra);
       kept = mergeRounds(kept, keepInformativeGroups(extra));
     }
     round = firstGroups(kept, dataIndices.length);
@@ -89,7 +94,7 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
     );
   }
   seconds.update = (performance.now() - t) / 1000;
-  return { rollouts, scores, advantages, entropy, updates, promptsTruncated, seconds };
+  return { rollouts, scores, generated: { rollouts: generated.rollouts, scores: generated.scores }, advantages, entropy, updates, promptsTruncated, seconds };
 }
 
 /** Dataset indices of extra prompts for refill attempt `attempt` of this step. */
