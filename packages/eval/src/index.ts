@@ -28,3 +28,7 @@ export type { SampleRecord } from './samples/sample-record.js';
 export { formatResultsTable } from './report/terminal-table.js';
 export { renderResultsPage, type ResultsPageOptions } from './report/html/results-page.js';
 export { EVAL_VERSION } from './version.js';
+
+export { runOpenAiEval, type RunOpenAiEvalOptions } from './openai/run-openai-eval.js';
+export { createCompletionsClient, completionsBaseUrl, type CompletionsClient, type CompletionsClientOptions, type CompletionRequest, type Completion } from './openai/completions-client.js';
+export { backoffDelayMs, DEFAULT_RETRY, type RetryPolicy } from './openai/backoff.js';

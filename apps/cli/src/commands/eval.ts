@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { resolveModel, UserError } from '@prompt-aug/core';
-import { evaluateCheckpoint, evaluateMany, formatComparisonTable, formatResultsTable, scoreResponses, type GraderMode } from '@prompt-aug/eval';
+import { evaluateCheckpoint, evaluateMany, formatComparisonTable, formatResultsTable, runOpenAiEval, scoreResponses, type GraderMode } from '@prompt-aug/eval';
 import { BaseCommand } from '../lib/base-command.js';
 import { pickGenerationBackend } from '../lib/pick-backend.js';
 
@@ -18,6 +18,7 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
     { description: 'Two questions per benchmark, local benchmark files', command: '<%= config.bin %> eval ckpt/ --limit 2 --data-dir ../shared/data/benchmarks' },
     { description: 'Every checkpoint of a training run, compared', command: '<%= config.bin %> eval runs/paper --out runs/paper/eval' },
     { description: 'Score generations made elsewhere (e.g. by vLLM)', command: '<%= config.bin %> eval --responses outputs.jsonl --out eval-vllm' },
+    { description: 'Generate through an OpenAI-compatible server (vLLM, SGLang, llama.cpp, pa serve)', command: '<%= config.bin %> eval --backend openai --base-url http://127.0.0.1:8000/v1 --model Qwen/Qwen2.5-Math-1.5B --out eval-remote' },
     { description: 'avg@8, pass@8 and maj@8 with sampling', command: '<%= config.bin %> eval ckpt/ --samples 8 --temperature 0.6 --top-p 0.95' },
   ];
   static override strict = false;
@@ -25,7 +26,10 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
   static override flags = {
     responses: Flags.string({ description: 'score this JSONL of {benchmark, id|problem, response} instead of generating' }),
     benchmarks: Flags.string({ description: 'comma-separated subset of aime24,amc,math500,minerva,olympiadbench' }),
-    backend: Flags.string({ char: 'b', description: 'generation backend (default: the fastest available: backend-ort, else backend-tfjs)' }),
+    backend: Flags.string({ char: 'b', description: 'generation backend (default: the fastest available: backend-ort, else backend-tfjs); openai: a remote OpenAI-compatible server' }),
+    'base-url': Flags.string({ description: 'with --backend openai: the server, e.g. http://127.0.0.1:8000/v1' }),
+    model: Flags.string({ description: 'with --backend openai: the served model name' }),
+    concurrency: Flags.integer({ description: 'with --backend openai: requests in flight', default: 8 }),
     device: Flags.string({ description: 'backend device' }),
     template: Flags.string({ description: 'template id of the prompt (default qwen-math)' }),
     templates: Flags.string({ description: 'template-set plugin holding --template', default: 'templates-qwen-math' }),
@@ -60,17 +64,21 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
       this.log(outcome.table);
       return outcome.results as unknown as Record<string, unknown>;
     }
+    if (flags.backend === 'openai') {
+      // A remote OpenAI-compatible server generates; everything after (samples, results, report, --resume) is runEval's.
+      if (!flags['base-url'] || !flags.model) {
+        throw new UserError('--backend openai needs the server and the model it serves: add --base-url (e.g. http://127.0.0.1:8000/v1) and --model NAME (the name the server lists under /v1/models).');
+      }
+      if (paths.length > 0) throw new UserError(`--backend openai generates on the server at ${flags['base-url']}; drop the checkpoint argument (${paths[0]}) and name the served model with --model.`);
+      const outDir = flags.out ?? `eval-${flags.model.replace(/[^\w.-]+/g, '_')}`;
+      const outcome = await runOpenAiEval({ ...common, baseUrl: flags['base-url'], modelName: flags.model, concurrency: flags.concurrency, outDir, generation: generationOf(flags), resume: flags.resume });
+      this.log(`${outcome.table}\nresults: ${outDir}/results.json  report: ${outDir}/report.html`);
+      return outcome.results as unknown as Record<string, unknown>;
+    }
+    if (flags['base-url'] || flags.model) throw new UserError('--base-url and --model choose a remote server; they need --backend openai (e.g. `pa eval --backend openai --base-url http://127.0.0.1:8000/v1 --model NAME`).');
     if (paths.length === 0) throw new UserError('Name a checkpoint to evaluate (`pa eval runs/x/checkpoints/step-000020`), a training run folder, a hub id, or pass --responses file.jsonl.');
     const backend = await pickGenerationBackend(flags.backend, resolve);
-    const generation = {
-      maxNewTokens: flags['max-new-tokens'],
-      temperature: Number(flags.temperature),
-      topP: Number(flags['top-p']),
-      samples: flags.samples,
-      runs: flags.runs,
-      seed: flags.seed,
-      ...(flags['batch-size'] ? { batchSize: flags['batch-size'] } : {}),
-    };
+    const generation = generationOf(flags);
     const loadOptions = flags.device ? { device: flags.device } : {};
     // Local folders (checkpoints or run folders) are used as they are; anything else is a hub id.
     const dirs = await Promise.all(paths.map((p) => (existsSync(p) ? p : resolveModel(p))));
@@ -83,6 +91,19 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
     this.log(formatComparisonTable(many.comparison.evaluations));
     return { checkpoints: many.scores.map((s) => ({ outDir: s.outDir, perBenchmarkAccuracy: s.perBenchmarkAccuracy, perQuestionAccuracy: s.perQuestionAccuracy, benchmarks: s.benchmarks })) };
   }
+}
+
+/** The generation settings of the flags, shared by the local and the openai backends. */
+function generationOf(flags: { 'max-new-tokens': number; temperature: string; 'top-p': string; samples: number; runs: number; seed: number; 'batch-size'?: number | undefined }) {
+  return {
+    maxNewTokens: flags['max-new-tokens'],
+    temperature: Number(flags.temperature),
+    topP: Number(flags['top-p']),
+    samples: flags.samples,
+    runs: flags.runs,
+    seed: flags.seed,
+    ...(flags['batch-size'] ? { batchSize: flags['batch-size'] } : {}),
+  };
 }
 
 function isRunFolder(dir: string): boolean {

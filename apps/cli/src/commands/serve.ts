@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { Args, Flags } from '@oclif/core';
+import { loadPlugin, loadTokenizer, resolveModel, UserError } from '@prompt-aug/core';
+import { BaseCommand } from '../lib/base-command.js';
+import { startCompletionServer } from '../lib/serve/completion-server.js';
+
+export default class Serve extends BaseCommand {
+  static override summary = 'Serve a checkpoint as an OpenAI-compatible completions API (GET /v1/models, POST /v1/completions).';
+  static override description =
+    'Runs the checkpoint on a local backend (ONNX Runtime by default) behind the OpenAI completions API, so `pa eval --backend openai`, and any OpenAI client, can use it. Listens on loopback (127.0.0.1) unless --host says otherwise; prints the API URL and stops on Ctrl-C (SIGINT) or SIGTERM.';
+  static override examples = [
+    '<%= config.bin %> serve runs/demo/run/checkpoints/step-000060',
+    '<%= config.bin %> serve ckpt/ --port 8001 --model-name my-model',
+    '<%= config.bin %> eval --backend openai --base-url http://127.0.0.1:8000/v1 --model ckpt/ --limit 2',
+  ];
+  static override args = { checkpoint: Args.string({ description: 'Hugging Face model folder or hub id', required: true }) };
+  static override flags = {
+    backend: Flags.string({ char: 'b', description: 'generation backend plugin', default: 'backend-ort' }),
+    device: Flags.string({ description: 'backend device' }),
+    host: Flags.string({ description: 'interface to listen on (loopback by default; 0.0.0.0 exposes it to the network)', default: '127.0.0.1' }),
+    port: Flags.integer({ description: 'TCP port (0 picks a free one)', default: 8000 }),
+    'model-name': Flags.string({ description: 'the name clients pass as `model` (default: the checkpoint argument)' }),
+  };
+
+  async run(): Promise<Record<string, unknown>> {
+    const { args, flags } = await this.parse(Serve);
+    if (flags.port < 0 || flags.port > 65535) throw new UserError(`--port must be between 0 and 65535; got ${flags.port}.`, 'PA_SERVE_BAD_FLAG');
+    const modelDir = existsSync(args.checkpoint) ? args.checkpoint : await resolveModel(args.checkpoint);
+    const { plugin } = await loadPlugin(flags.backend, { ...this.resolveOptions(), kind: 'backend' });
+    if (!plugin.capabilities.generate) throw new UserError(`The backend ${flags.backend} cannot generate text; serve with --backend backend-ort or backend-tfjs.`, 'PA_SERVE_BAD_FLAG');
+    const tokenizer = await loadTokenizer(modelDir);
+    const policy = await plugin.load({ modelDir, ...(flags.device ? { device: flags.device } : {}) });
+    const modelName = flags['model-name'] ?? args.checkpoint;
+    let server;
+    try {
+      server = await startCompletionServer({ policy, tokenizer, host: flags.host, port: flags.port, modelName });
+    } catch (error) {
+      await policy.dispose();
+      const code = (error as { code?: string }).code;
+      if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+        throw new UserError(`Cannot listen on ${flags.host}:${flags.port} (${code}). Pick another --port (0 picks a free one) or --host.`, 'PA_SERVE_LISTEN');
+      }
+      throw error;
+    }
+    // The URL line is what scripts and tests wait for; keep its shape stable.
+    this.log(`Serving ${modelName} (${policy.info.backend}) at ${server.url}`);
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await server.close();
+    await policy.dispose();
+    this.logToStderr(`Stopped on ${signal}.`);
+    return { url: server.url, model: modelName, stoppedBy: signal };
+  }
+}
