@@ -16,7 +16,7 @@ describe('pa export onnx and pa eval on a tiny random checkpoint', () => {
     expect(existsSync(paths.dataPath)).toBe(true);
 
     const out = join(root, 'eval');
-    const args = ['eval', model, '--backend', 'backend-ort', '--limit', '2', '--max-new-tokens', '8', '--data-dir', join(SHARED_DATA, 'benchmarks'), '--out', out, '--json'];
+    const args = ['eval', model, '--backend', 'ort', '--limit', '2', '--max-new-tokens', '8', '--data-dir', join(SHARED_DATA, 'benchmarks'), '--out', out, '--json'];
     const evaluated = runPa(args);
     expect(evaluated.status, evaluated.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { benchmarks: Record<string, { accuracy: number; count?: number }>; perBenchmarkAccuracy: number; perQuestionAccuracy: number };

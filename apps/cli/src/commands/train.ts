@@ -1,6 +1,6 @@
 import { formatConfig, ProgressBar, resolveTrainConfig, train, type MetricsRow } from '@prompt-aug/core';
 import { checkpointEvalHook } from '@prompt-aug/eval';
-import { pickGenerationBackend } from '../lib/pick-backend.js';
+import { backendPluginName, pickGenerationBackend } from '../lib/pick-backend.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { demoOverrides, demoReport } from '../lib/demo.js';
 import { trainFlagOverrides, trainFlags } from '../lib/train-flags.js';
@@ -25,8 +25,8 @@ metrics.jsonl and TensorBoard event files; --resume continues from the newest ch
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(Train);
     const log = (message: string) => (this.jsonEnabled() ? undefined : this.logToStderr(message));
-    const demo = flags.demo ? await demoOverrides(flags.out ?? 'runs/demo', flags.backend ?? 'backend-tfjs', this.resolveOptions(), log) : {};
-    const overrides = trainFlagOverrides(flags);
+    const demo = flags.demo ? await demoOverrides(flags.out ?? 'runs/demo', backendPluginName(flags.backend ?? 'tfjs'), this.resolveOptions(), log) : {};
+    const overrides = trainFlagOverrides({ ...flags, backend: flags.backend && backendPluginName(flags.backend), 'rollout-backend': flags['rollout-backend'] && backendPluginName(flags['rollout-backend']) });
     // With --demo, --out names the demo folder; the run itself goes to <out>/run.
     if (flags.demo) delete overrides.out;
     const { config, warnings } = resolveTrainConfig({ file: flags.config, flags: { ...demo, ...overrides } });
