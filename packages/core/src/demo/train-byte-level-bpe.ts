@@ -8,7 +8,7 @@
  * Every merge yields a string that is not yet a token (as in GPT-2: 50,000 merges, 50,000 new
  * tokens; a random search over 650,000 small corpora found no exception), so the vocabulary is
  * the 256 bytes plus one token per merge, and applying the merges by rank, as every BPE encoder
- * does, reproduces the training segmentation. demoTokenizerVocab checks this.
+ * does, reproduces the training segmentation. tinyTokenizerVocab checks this.
  */
 import { byteLevelAlphabet } from '../model/byte-level-alphabet.js';
 import { TINY_SPECIAL_TOKENS } from '../model/tiny-tokenizer.js';

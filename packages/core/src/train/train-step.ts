@@ -86,9 +86,10 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
         responseIds: response.ids,
         responseMask: response.mask,
         temperature: config.sampling.temperature,
-        oldLogprobs: padRows(batchRows.map((i) => old.logprobs[i]!), response.ids[0]!.length),
+        // Per-token rows have their response's length, so padding them like the responses lines them up.
+        oldLogprobs: rightPad(batchRows.map((i) => old.logprobs[i]!), 0).ids,
         advantages: batchRows.map((i) => advantages[i]!),
-        refLogprobs: reference ? padRows(batchRows.map((i) => reference.logprobs[i]!), response.ids[0]!.length) : undefined,
+        refLogprobs: reference ? rightPad(batchRows.map((i) => reference.logprobs[i]!), 0).ids : undefined,
         microBatchSize: config.microBatchSize,
       }),
     );
@@ -177,11 +178,6 @@ async function scoreRows(policy: Policy, rollouts: readonly Rollout[], rows: rea
     });
   }
   return { logprobs, entropy };
-}
-
-/** Right-pad per-token values with zeros to the batch's response width (masked out by the backend). */
-function padRows(rows: readonly number[][], width: number): number[][] {
-  return rows.map((row) => (row.length === width ? row : [...row, ...new Array<number>(width - row.length).fill(0)]));
 }
 
 function tokenMean(values: readonly number[][], rollouts: readonly Rollout[]): number {
