@@ -1,6 +1,7 @@
 // Public API of @prompt-aug/core. Everything not exported here is internal.
 export * from './plugin/types.js';
 export * from './policy/types.js';
+export { tokenLogprob } from './policy/token-logprob.js';
 export { SeededRandom, type RandomState } from './util/random.js';
 export { atomicWriteFile, atomicWriteJson } from './util/atomic-write.js';
 export { UserError, isUserError } from './util/user-error.js';

@@ -23,6 +23,7 @@ export const trainFlags = {
   'prompts-per-step': Flags.integer({ description: 'prompts per training step (paper: 128)', helpGroup: 'RECIPE' }),
   'rollouts-per-prompt': Flags.integer({ char: 'n', description: 'rollouts per prompt, the GRPO group size (paper: 8)', helpGroup: 'RECIPE' }),
   'mini-batch-prompts': Flags.integer({ description: 'prompts per optimizer update (paper: 32)', helpGroup: 'RECIPE' }),
+  'mini-batch-by-length': Flags.boolean({ description: 'fill mini-batches in order of prompt length, so each pads less (default on)', allowNo: true, helpGroup: 'RECIPE' }),
   'micro-batch-size': Flags.integer({ description: 'sequences per forward/backward pass', helpGroup: 'RECIPE' }),
   'max-prompt-tokens': Flags.integer({ description: 'longer prompts are filtered out (paper: 1024)', helpGroup: 'RECIPE' }),
   'max-response-tokens': Flags.integer({ description: 'rollout length limit (paper: 3072)', helpGroup: 'RECIPE' }),
@@ -43,7 +44,7 @@ export const trainFlags = {
 const KEY_OF: Record<string, string> = {
   model: 'model', data: 'data', 'data-dir': 'dataDir', out: 'out', plugin: 'plugin', verifier: 'verifier', backend: 'backend', device: 'device',
   preset: 'preset', 'rollout-backend': 'rollout.backend', 'sync-every': 'rollout.syncEvery', seed: 'seed', epochs: 'epochs', 'max-steps': 'maxSteps',
-  'prompts-per-step': 'promptsPerStep', 'rollouts-per-prompt': 'rolloutsPerPrompt', 'mini-batch-prompts': 'miniBatchPrompts',
+  'prompts-per-step': 'promptsPerStep', 'rollouts-per-prompt': 'rolloutsPerPrompt', 'mini-batch-prompts': 'miniBatchPrompts', 'mini-batch-by-length': 'miniBatchByLength',
   'micro-batch-size': 'microBatchSize', 'max-prompt-tokens': 'maxPromptTokens', 'max-response-tokens': 'maxResponseTokens',
   lr: 'optimizer.lr', temperature: 'sampling.temperature', 'format-weight': 'reward.formatWeight', 'kl-coef': 'loss.klCoef',
   'dynamic-sampling': 'dynamicSampling', 'save-every': 'saveEvery', 'keep-last': 'keepLast', 'eval-every': 'evalEvery',

@@ -74,3 +74,21 @@ export async function measureBandwidth({ intraOpNumThreads, repeats = 6 } = {}) 
     usedGBps: Math.max(ortReduceSumGBps, ortPrepackedGemvGBps),
   };
 }
+
+/**
+ * The machine's float32 matrix-multiply peak through the same ORT kernels: x[M,K] @ W[K,N] with a
+ * constant (pre-packed) W of a decoder's MLP shape, large enough to be compute-bound. Batched
+ * decode cannot beat this, so it caps how much batching can multiply batch-1 throughput.
+ */
+export async function measureMatmulPeak({ intraOpNumThreads, repeats = 6, m = 256, k = 896, n = 4864 } = {}) {
+  const options = { graphOptimizationLevel: 'all', logSeverityLevel: 3 };
+  if (intraOpNumThreads) options.intraOpNumThreads = intraOpNumThreads;
+  const weights = new Float32Array(k * n).map((_, i) => ((i * 2654435761) % 1000) / 1000 - 0.5);
+  const model = encode(
+    { opType: 'MatMul', input: ['x', 'w'], output: ['y'] },
+    [{ name: 'w', dims: [k, n], dataType: 1, rawData: new Uint8Array(weights.buffer) }],
+    [{ name: 'x', type: tensorType([m, k]) }],
+  );
+  const seconds = await bestSeconds(model, { x: new ort.Tensor('float32', new Float32Array(m * k).fill(0.5), [m, k]) }, options, repeats);
+  return { m, k, n, gflops: (2 * m * k * n) / seconds / 1e9 };
+}

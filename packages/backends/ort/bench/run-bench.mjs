@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 // Speed of backend-ort on a random-weight model with Qwen2.5-0.5B's shape (float32):
 // prefill and decode tokens/s at several batch sizes, the machine's memory-read bandwidth
-// measured in the same run, the batch-1 decode roofline, and the cost of updateWeights.
+// measured in the same run, the batch-1 decode roofline, the matmul peak (which caps batched
+// decode: the compute bound), and the cost of updateWeights.
+// As a side-by-side reference, the standard graph also runs through transformers.js's
+// generate() (same onnxruntime-node) at --tjs-batches, timed the same way, with its prefill
+// logits and greedy tokens checked against ours (results.json `transformersJs`; see
+// transformers-js.mjs).
 //
 //   pnpm --filter @prompt-aug/backend-ort bench [-- --batches 1,8,32,64 --prompt 64 --new 16
-//     --flavours standard,fused --threads N --repeats 2 --out bench/results.json --small]
+//     --flavours standard,fused --threads N --repeats 2 --out bench/results.json --small
+//     --tjs-batches 1,8,32 (empty: skip transformers.js)]
 // (run `pnpm build` first; the bench imports dist/). --small uses a tiny shape for a smoke run.
 import { cpus, totalmem, platform, arch, release, tmpdir, loadavg } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,11 +21,15 @@ import { parseArgs } from 'node:util';
 import backend from '../dist/index.js';
 import { openDecoder } from '../dist/load/open-decoder.js';
 import { generateTokens } from '../dist/policy/generate.js';
-import { measureBandwidth } from './memory-bandwidth.mjs';
+import { measureBandwidth, measureMatmulPeak } from './memory-bandwidth.mjs';
 import { QWEN25_05B, writeRandomCheckpoint } from './random-checkpoint.mjs';
+import { benchTransformersJs } from './transformers-js.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
+// pnpm 12 hands a leading `--` to the script (npm strips it); parseArgs would reject it.
+const argv = process.argv.slice(2);
 const { values: args } = parseArgs({
+  args: argv[0] === '--' ? argv.slice(1) : argv,
   options: {
     batches: { type: 'string', default: '1,8,32,64' },
     prompt: { type: 'string', default: '64' },
@@ -29,9 +39,11 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: join(here, 'results.json') },
     small: { type: 'boolean', default: false },
     repeats: { type: 'string', default: '2' },
+    'tjs-batches': { type: 'string', default: '1,8,32' },
   },
 });
 const batches = args.batches.split(',').map(Number);
+const tjsBatches = args['tjs-batches'].split(',').filter(Boolean).map(Number).filter((b) => batches.includes(b));
 const promptLength = Number(args.prompt);
 const newTokens = Number(args.new);
 const threads = args.threads ? Number(args.threads) : undefined;
@@ -74,12 +86,16 @@ async function timedGenerate(decoder, batch) {
     steps.push((performance.now() - start) / 1000);
     return out;
   };
-  const total = await timed(() => generateTokens({ decoder: instrumented, padId: 0, eosTokenIds: [], tokenizer: null }, { ...promptBatch(batch), maxNewTokens: newTokens, eosTokenIds: [] }));
+  let out;
+  const total = await timed(async () => (out = await generateTokens({ decoder: instrumented, padId: 0, eosTokenIds: [], tokenizer: null }, { ...promptBatch(batch), maxNewTokens: newTokens, eosTokenIds: [] })));
   const decodeSteps = steps.slice(1);
   const between = (total - steps.reduce((a, b) => a + b, 0)) / decodeSteps.length;
   const median = decodeSteps.slice().sort((a, b) => a - b)[Math.floor(decodeSteps.length / 2)];
-  return { prefill: steps[0], decode: (median + between) * decodeSteps.length };
+  return { prefill: steps[0], decode: (median + between) * decodeSteps.length, tokens: out.tokens };
 }
+
+/** The transformers.js reference on the standard graph (set by benchFlavour). */
+let transformersJs = null;
 
 async function benchFlavour(flavour) {
   const dir = mkdtempSync(join(tmpdir(), `pa-ort-bench-${flavour}-`));
@@ -97,24 +113,45 @@ async function benchFlavour(flavour) {
   const decoder = await openDecoder(join(dir, 'onnx', 'model.onnx'), { device: 'cpu', intraOpNumThreads: threads });
   await timedGenerate(decoder, 1); // warm-up
   const rows = [];
-  for (const batch of batches) {
-    // Best of `repeats` runs: the machine may be shared, and the minimum is the least disturbed.
-    let best = { prefill: Infinity, decode: Infinity };
+  const tokens = new Map(); // greedy tokens per batch, to compare with transformers.js
+  // Best of `repeats` runs per batch, and the whole list is measured twice (second pass in reverse
+  // order): the machine may be shared and a pass can hit a slow spell (e.g. the GC after
+  // updateWeights), so the minimum over both passes is the least disturbed figure.
+  const best = new Map(batches.map((b) => [b, { prefill: Infinity, decode: Infinity }]));
+  for (const batch of [...batches, ...batches.slice().reverse()]) {
     for (let r = 0; r < repeats; r++) {
       const run = await timedGenerate(decoder, batch);
-      best = { prefill: Math.min(best.prefill, run.prefill), decode: Math.min(best.decode, run.decode) };
+      const b = best.get(batch);
+      best.set(batch, { prefill: Math.min(b.prefill, run.prefill), decode: Math.min(b.decode, run.decode) });
+      tokens.set(batch, run.tokens);
     }
+  }
+  for (const batch of batches) {
+    const { prefill, decode } = best.get(batch);
     const row = {
       batch,
-      prefillSeconds: best.prefill,
-      prefillTokensPerSecond: (batch * promptLength) / best.prefill,
-      decodeSeconds: best.decode,
-      decodeTokensPerSecond: (batch * (newTokens - 1)) / best.decode,
+      prefillSeconds: prefill,
+      prefillTokensPerSecond: (batch * promptLength) / prefill,
+      decodeSeconds: decode,
+      decodeTokensPerSecond: (batch * (newTokens - 1)) / decode,
     };
     log(`${flavour} batch ${batch}: prefill ${row.prefillTokensPerSecond.toFixed(1)} tok/s, decode ${row.decodeTokensPerSecond.toFixed(2)} tok/s`);
     rows.push(row);
   }
+  // A random tied model's greedy tokens mostly repeat the last prompt token, so transformers.js is
+  // also checked on raw numbers: our prefill logits of a 2-row batch, compared with its own.
+  const probe = { prompt: promptBatch(2) };
+  const positionIds = probe.prompt.inputIds.map((row) => row.map((_, t) => t));
+  probe.logits = (await decoder.step({ ...probe.prompt, positionIds, keep: 1 }, decoder.newCache(2, promptLength))).data.slice();
   await decoder.dispose();
+  // The reference runs after ours, with our session released, so both never share the RAM.
+  if (flavour === 'standard' && tjsBatches.length > 0) {
+    log(`standard: the same graph through transformers.js, batches ${tjsBatches.join(', ')}`);
+    transformersJs = await benchTransformersJs({
+      modelDir: dir, batches: tjsBatches, promptBatch, newTokens, repeats, threads, ourTokens: tokens, ourProbe: probe,
+      ourRows: new Map(rows.map((r) => [r.batch, r])), log,
+    });
+  }
   rmSync(dir, { recursive: true, force: true });
   return { flavour, buildSeconds, loadSeconds, updateWeightsSeconds: updateSeconds, results: rows };
 }
@@ -129,6 +166,8 @@ for (const flavour of args.flavours.split(',')) {
   // Measured again after each flavour: on a shared machine the least disturbed run is the best estimate.
   bandwidthLater.push(await measureBandwidth({ intraOpNumThreads: threads, repeats: 8 }));
 }
+const matmulPeak = await measureMatmulPeak({ intraOpNumThreads: threads, repeats: 8 });
+log(`matmul peak: ${matmulPeak.gflops.toFixed(1)} GFLOP/s`);
 const samples = [bandwidthAtStart, ...bandwidthLater];
 const bandwidth = { samples, usedGBps: Math.max(...samples.map((b) => b.usedGBps)) };
 log(`bandwidth used for the roofline: ${bandwidth.usedGBps.toFixed(1)} GB/s`);
@@ -140,11 +179,16 @@ const meanContext = promptLength + newTokens / 2;
 const kvBytesPerToken = 2 * config.numHiddenLayers * config.numKeyValueHeads * config.headDim * 4 * meanContext;
 const bytesPerToken = params * 4 + kvBytesPerToken;
 const rooflineTokensPerSecond = (bandwidth.usedGBps * 1e9) / bytesPerToken;
+const computeBoundTokensPerSecond = (matmulPeak.gflops * 1e9) / (2 * params);
 for (const f of flavours) {
   const one = f.results.find((r) => r.batch === 1);
   const b32 = f.results.find((r) => r.batch === 32);
   f.batch1DecodeFractionOfRoofline = one ? one.decodeTokensPerSecond / rooflineTokensPerSecond : null;
   f.batch32OverBatch1DecodeThroughput = one && b32 ? b32.decodeTokensPerSecond / one.decodeTokensPerSecond : null;
+  // Batched decode is compute-bound: 2 flops per weight per token at best the matmul peak. So
+  // batch 32 can be at most min(32, computeBound / batch-1 measured) times batch 1 here.
+  f.batch32FractionOfComputeBound = b32 ? b32.decodeTokensPerSecond / computeBoundTokensPerSecond : null;
+  f.largestPossibleBatch32OverBatch1 = one ? Math.min(32, computeBoundTokensPerSecond / one.decodeTokensPerSecond) : null;
 }
 const report = {
   what: 'backend-ort speed on a random-weight model (float32)',
@@ -153,7 +197,9 @@ const report = {
   settings: { promptLength, newTokens, batches, repeats, intraOpNumThreads: threads ?? 'ORT default', loadAverageAtEnd: loadavg() },
   bandwidth,
   roofline: { bytesPerToken, weightBytes: params * 4, kvBytesPerToken, meanContext, batch1DecodeTokensPerSecond: rooflineTokensPerSecond },
+  computeBound: { matmulPeak, flopsPerToken: 2 * params, decodeTokensPerSecond: computeBoundTokensPerSecond },
   flavours,
+  transformersJs,
   machine: { cpu: cpus()[0]?.model, logicalCores: cpus().length, totalMemoryGiB: totalmem() / 2 ** 30, platform: platform(), arch: arch(), kernel: release() },
   versions: { node: process.version, 'onnxruntime-node': versionOf('onnxruntime-node'), '@prompt-aug/backend-ort': JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')).version },
   command: process.argv.slice(1).join(' '),
@@ -161,4 +207,9 @@ const report = {
 };
 writeFileSync(args.out, JSON.stringify(report, null, 2) + '\n');
 log(`wrote ${args.out}`);
-console.log(JSON.stringify({ roofline: report.roofline.batch1DecodeTokensPerSecond, flavours: flavours.map((f) => ({ flavour: f.flavour, fraction: f.batch1DecodeFractionOfRoofline, scale32: f.batch32OverBatch1DecodeThroughput })) }));
+console.log(JSON.stringify({
+  roofline: report.roofline.batch1DecodeTokensPerSecond,
+  computeBoundTokensPerSecond,
+  flavours: flavours.map((f) => ({ flavour: f.flavour, fraction: f.batch1DecodeFractionOfRoofline, scale32: f.batch32OverBatch1DecodeThroughput, b32OfComputeBound: f.batch32FractionOfComputeBound, largestPossibleScale32: f.largestPossibleBatch32OverBatch1 })),
+  transformersJs: transformersJs && { loaded: transformersJs.loaded, reason: transformersJs.reason, greedyTokensMatch: transformersJs.greedyTokensMatch, prefillLogits: transformersJs.prefillLogits, ratioOursOverTheirs: transformersJs.ratioOursOverTheirs },
+}));

@@ -21,6 +21,7 @@ import {
   type TrainStepInput,
   type TrainStepStats,
 } from '@prompt-aug/core';
+import { isWasmOutOfMemory, wasmOutOfMemoryError } from './engine/wasm-out-of-memory.js';
 import { generate } from './generate/generate.js';
 import { readModelFolder, writeModelFolder, type ModelFolder } from './io/model-files.js';
 import { loadOptimizerState, saveOptimizerState } from './io/optimizer-state.js';
@@ -109,6 +110,16 @@ export class TfjsPolicy implements Policy {
     return this.projection;
   }
 
+  /** Runs `work`, turning a wasm out-of-memory trap into a clear error naming the batch. */
+  private async guarded<T>(operation: string, sequences: number, tokens: number, work: () => T | Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (this.info.device === 'wasm' && isWasmOutOfMemory(error)) throw wasmOutOfMemoryError(operation, sequences, tokens);
+      throw error;
+    }
+  }
+
   private weightsChanged(): void {
     if (this.projection && this.model.config.tieWordEmbeddings) this.projection.dispose();
     this.projection = undefined;
@@ -118,10 +129,12 @@ export class TfjsPolicy implements Policy {
     const T = checkMatrix('inputIds', input.inputIds, input.inputIds.length);
     checkMatrix('attentionMask', input.attentionMask, input.inputIds.length, T);
     checkIds('inputIds', input.inputIds, this.info.vocabSize);
-    const logits = tf.tidy(() => forwardLogits(this.model, input.inputIds, input.attentionMask, this.inferenceProjection()));
-    const data = new Float32Array(logits.dataSync());
-    logits.dispose();
-    return { logits: data, shape: [input.inputIds.length, T, this.info.vocabSize] };
+    return this.guarded('forward', input.inputIds.length, T, () => {
+      const logits = tf.tidy(() => forwardLogits(this.model, input.inputIds, input.attentionMask, this.inferenceProjection()));
+      const data = new Float32Array(logits.dataSync());
+      logits.dispose();
+      return { logits: data, shape: [input.inputIds.length, T, this.info.vocabSize] };
+    });
   }
 
   async generate(input: GenerateInput): Promise<GenerateOutput> {
@@ -129,15 +142,17 @@ export class TfjsPolicy implements Policy {
     checkMatrix('attentionMask', input.attentionMask, input.inputIds.length, T);
     checkIds('inputIds', input.inputIds, this.info.vocabSize);
     const tokenizer = this.folder.tokenizer;
-    return generate(
-      {
-        model: this.model,
-        projection: this.inferenceProjection(),
-        padTokenId: this.info.padTokenId,
-        defaultEosTokenIds: this.info.eosTokenIds,
-        decode: tokenizer ? (ids) => tokenizer.decode(ids) : undefined,
-      },
-      input,
+    return this.guarded('generate', input.inputIds.length, T + input.maxNewTokens, () =>
+      generate(
+        {
+          model: this.model,
+          projection: this.inferenceProjection(),
+          padTokenId: this.info.padTokenId,
+          defaultEosTokenIds: this.info.eosTokenIds,
+          decode: tokenizer ? (ids) => tokenizer.decode(ids) : undefined,
+        },
+        input,
+      ),
     );
   }
 
@@ -149,8 +164,10 @@ export class TfjsPolicy implements Policy {
     checkMatrix('responseMask', input.responseMask, B, R);
     checkIds('promptIds', input.promptIds, this.info.vocabSize);
     checkIds('responseIds', input.responseIds, this.info.vocabSize);
-    const { logprobs, entropy } = chunkedResponseStats(this.model, input, input.temperature ?? 1, this.inferenceProjection());
-    return { logprobs: toRows(logprobs, B, R), entropy: toRows(entropy, B, R) };
+    return this.guarded('logprobs', B, P + R, () => {
+      const { logprobs, entropy } = chunkedResponseStats(this.model, input, input.temperature ?? 1, this.inferenceProjection());
+      return { logprobs: toRows(logprobs, B, R), entropy: toRows(entropy, B, R) };
+    });
   }
 
   configure(config: { loss?: Partial<LossConfig>; optimizer?: Partial<OptimizerConfig> }): void {
@@ -178,7 +195,11 @@ export class TfjsPolicy implements Policy {
       );
     }
     this.weightsChanged();
-    return trainStep({ model: this.model, optimizer: this.optimizer, loss: this.loss, optim: this.optim, checkpointLayers: this.checkpointLayers }, input);
+    // trainStep works in micro-batches: that many sequences share the activations at once.
+    const micro = Math.min(B, input.microBatchSize ?? B);
+    return this.guarded('trainStep', micro, P + R, () =>
+      trainStep({ model: this.model, optimizer: this.optimizer, loss: this.loss, optim: this.optim, checkpointLayers: this.checkpointLayers }, input),
+    );
   }
 
   async save(dir: string): Promise<void> {

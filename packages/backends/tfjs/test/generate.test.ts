@@ -86,6 +86,37 @@ describe('KV-cache generation', () => {
     for (const v of ctx.model.params.values()) v.dispose();
   });
 
+  it('returnLogprobs gives each sampled token\'s log-prob and entropy at the temperature, as float64 recomputation does', () => {
+    const { config, weights, ctx } = setup();
+    const V = config.vocabSize;
+    const lengths = [4, 2];
+    const batch = leftPaddedBatch(lengths, V, 23);
+    const T = 1.5;
+    const plain = generate(ctx, { ...batch, maxNewTokens: 6, temperature: T, topK: 50, topP: 0.95, seed: 5 });
+    // Stop row 0 early on one of its own tokens, so padded positions are covered too.
+    const eos = plain.tokens[0]![2]!;
+    const result = generate(ctx, { ...batch, maxNewTokens: 6, temperature: T, topK: 50, topP: 0.95, seed: 5, eosTokenIds: [eos], returnLogprobs: true });
+    lengths.forEach((n, b) => {
+      const prompt = batch.inputIds[b]!.slice(batch.inputIds[b]!.length - n);
+      const made = result.tokens[b]!.slice(0, result.lengths[b]);
+      const ids = [...prompt, ...made];
+      const { logits } = referenceForward(config, weights, [ids], [ids.map(() => 1)]);
+      made.forEach((token, j) => {
+        const z = Array.from(logits.subarray((n - 1 + j) * V, (n + j) * V), (x) => x / T);
+        const max = Math.max(...z);
+        const logZ = max + Math.log(z.reduce((s, x) => s + Math.exp(x - max), 0));
+        const entropy = -z.reduce((s, x) => s + Math.exp(x - logZ) * (x - logZ), 0);
+        expect(result.logprobs![b]![j]).toBeCloseTo(z[token]! - logZ, 4);
+        expect(result.entropy![b]![j]).toBeCloseTo(entropy, 4);
+      });
+      expect(result.logprobs![b]!.slice(made.length).every((x) => x === 0)).toBe(true);
+      expect(result.logprobs![b]).toHaveLength(6);
+    });
+    expect(result.lengths[0]).toBeLessThan(6);
+    expect(plain.logprobs).toBeUndefined();
+    for (const v of ctx.model.params.values()) v.dispose();
+  });
+
   it('leaves no tensors behind', () => {
     const { config, ctx } = setup();
     const batch = leftPaddedBatch([4, 2], config.vocabSize, 19);

@@ -7,3 +7,4 @@ export { demoCorpus, referenceCompletion, formatAnswer, type DemoCorpusTemplate 
 export { prepareDemo, type DemoAssets, type PrepareDemoOptions } from './prepare-demo.js';
 export { formatWarmup, type FormatWarmupOptions } from './format-warmup.js';
 export { formatExemplar } from './format-exemplar.js';
+export { sloppyResult, type SloppyResultOptions } from './sloppy-result.js';

@@ -58,6 +58,12 @@ export interface GenerateInput extends ForwardInput {
   eosTokenIds?: number[];
   /** Generation of a row stops once its decoded text contains one of these. */
   stopStrings?: string[];
+  /**
+   * Also return each generated token's log-prob and the entropy of its distribution, as
+   * `logprobs` would score them (softmax of logits / temperature before top-k/top-p; temperature 1
+   * when greedy). Optional for backends: one that cannot give these exact numbers leaves them out.
+   */
+  returnLogprobs?: boolean;
 }
 
 export type FinishReason = 'eos' | 'length' | 'stop';
@@ -68,6 +74,10 @@ export interface GenerateOutput {
   /** Number of real generated tokens per row (including the EOS token when it stopped on one). */
   lengths: number[];
   finishReasons: FinishReason[];
+  /** With `returnLogprobs`, when the backend supports it: [B][maxNewTokens], 0 after each row's length. */
+  logprobs?: number[][];
+  /** With `returnLogprobs`: entropy of each generated position's distribution, laid out like `logprobs`. */
+  entropy?: number[][];
 }
 
 export interface ScoreInput {

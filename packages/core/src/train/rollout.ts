@@ -12,6 +12,9 @@ export interface GeneratedResponse {
   responseIds: number[];
   responseText: string;
   finishReason: 'eos' | 'length' | 'stop';
+  /** Per response token, when asked for and the engine gives them (see GenerateInput.returnLogprobs). */
+  logprobs?: number[];
+  entropy?: number[];
 }
 
 /** The model's numbers are no longer finite (NaN or infinite weights or logits). */
@@ -28,6 +31,8 @@ export interface RolloutOptions {
   batchSize: number;
   /** Base seed of this step; each generate call gets seed + its index, so steps replay exactly. */
   seed: number;
+  /** Keep the engine's log-prob and entropy of each generated token, if it gives them. */
+  returnLogprobs?: boolean;
 }
 
 /**
@@ -53,9 +58,11 @@ export async function generateRollouts<R extends RolloutRequest>(
       topK: options.topK,
       seed: (options.seed + index) >>> 0,
       eosTokenIds: policy.info.eosTokenIds,
+      ...(options.returnLogprobs ? { returnLogprobs: true } : {}),
     });
     batch.forEach((request, row) => {
-      const responseIds = out.tokens[row]!.slice(0, out.lengths[row]!);
+      const length = out.lengths[row]!;
+      const responseIds = out.tokens[row]!.slice(0, length);
       if (!responseIds.every((t) => Number.isInteger(t) && t >= 0 && t < policy.info.vocabSize)) {
         throw new NonFiniteModelError(`the policy generated invalid token ids (${responseIds.slice(0, 4).join(', ')}…): its outputs are no longer finite numbers`);
       }
@@ -64,6 +71,7 @@ export async function generateRollouts<R extends RolloutRequest>(
         responseIds,
         responseText: tokenizer.decode(responseIds, { skipSpecialTokens: true }),
         finishReason: out.finishReasons[row]!,
+        ...(out.logprobs && out.entropy ? { logprobs: out.logprobs[row]!.slice(0, length), entropy: out.entropy[row]!.slice(0, length) } : {}),
       });
     });
   }

@@ -39,7 +39,8 @@ export interface StepResult {
 
 /**
  * One GRPO step: prompts → n rollouts each → rewards → group advantages → old log-probs of
- * the pre-update policy → one optimizer update per mini-batch of prompt groups.
+ * the pre-update policy (from generation when it gave them) → one optimizer update per
+ * mini-batch of prompt groups.
  */
 export async function runTrainStep(ctx: StepContext, step: number, epoch: number, dataIndices: readonly number[], refill?: RefillSource): Promise<StepResult> {
   const { config } = ctx;
@@ -67,14 +68,14 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
   seconds.reward += (performance.now() - t) / 1000;
   t = performance.now();
   const rows = rollouts.map((_, i) => i);
-  const old = await scoreRows(ctx.policy, rollouts, rows, config);
+  const old = generationScores(ctx, rollouts) ?? (await scoreRows(ctx.policy, rollouts, rows, config));
   const reference = ctx.referencePolicy && config.loss.klCoef > 0 ? await scoreRows(ctx.referencePolicy, rollouts, rows, config) : undefined;
   seconds.logprobs = (performance.now() - t) / 1000;
   const entropy = tokenMean(old.entropy, rollouts);
 
   t = performance.now();
   const updates: TrainStepStats[] = [];
-  for (const groupChunk of chunk(groups, config.miniBatchPrompts)) {
+  for (const groupChunk of chunk(config.miniBatchByLength ? byPromptLength(groups, rollouts) : groups, config.miniBatchPrompts)) {
     const inChunk = new Set(groupChunk);
     const batchRows = rows.filter((i) => inChunk.has(rollouts[i]!.group));
     const prompt = leftPad(batchRows.map((i) => rollouts[i]!.promptIds), ctx.policy.info.padTokenId);
@@ -96,6 +97,16 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
   }
   seconds.update = (performance.now() - t) / 1000;
   return { rollouts, scores, generated: { rollouts: generated.rollouts, scores: generated.scores }, advantages, entropy, updates, promptsTruncated, seconds };
+}
+
+/**
+ * Groups in order of their longest prompt (stable). Templates' prompts differ a lot in length
+ * (36–119 tokens in the demo), and a mini-batch pads every row to its longest prompt.
+ */
+function byPromptLength(groups: readonly number[], rollouts: readonly Rollout[]): number[] {
+  const longest = new Map<number, number>();
+  for (const r of rollouts) longest.set(r.group, Math.max(longest.get(r.group) ?? 0, r.promptIds.length));
+  return groups.map((group, index) => ({ group, index })).sort((a, b) => longest.get(a.group)! - longest.get(b.group)! || a.index - b.index).map((g) => g.group);
 }
 
 /** Dataset indices of extra prompts for refill attempt `attempt` of this step. */
@@ -131,6 +142,7 @@ async function generateRound(ctx: StepContext, step: number, epoch: number, data
     topK: config.sampling.topK,
     batchSize: config.rollout.batchSize,
     seed: mixSeed(config.seed, step) + firstGroup,
+    returnLogprobs: ctx.rolloutPolicy === ctx.policy && config.rollout.logprobsFromGeneration,
   });
   seconds.generate += (performance.now() - t) / 1000;
   t = performance.now();
@@ -161,6 +173,17 @@ function firstGroups(round: Round, count: number): Round {
   const keep = new Set(groups);
   const mask = round.rollouts.map((r) => keep.has(r.group));
   return { rollouts: round.rollouts.filter((_, i) => mask[i]), scores: round.scores.filter((_, i) => mask[i]), groups, promptsTruncated: round.promptsTruncated };
+}
+
+/**
+ * The old log-probs straight from generation, when the training policy generated the rollouts
+ * itself this step (so they are its pre-update numbers) and gave them: this saves a forward
+ * pass over every rollout. A separate rollout engine (e.g. ORT synced every k steps) may lag
+ * the policy, so its rollouts are always re-scored.
+ */
+function generationScores(ctx: StepContext, rollouts: readonly Rollout[]): { logprobs: number[][]; entropy: number[][] } | null {
+  if (ctx.rolloutPolicy !== ctx.policy || !ctx.config.rollout.logprobsFromGeneration || !rollouts.every((r) => r.logprobs && r.entropy)) return null;
+  return { logprobs: rollouts.map((r) => r.logprobs!), entropy: rollouts.map((r) => r.entropy!) };
 }
 
 /** Per-token log-probs and entropy of each rollout's response (unpadded), in micro-batches. */

@@ -4,7 +4,7 @@
  * on pad tokens — its outputs are ignored — and its output row is filled with the pad id.
  */
 import * as tf from '@tensorflow/tfjs';
-import { SeededRandom, UserError, type FinishReason, type GenerateInput, type GenerateOutput } from '@prompt-aug/core';
+import { SeededRandom, UserError, tokenLogprob, type FinishReason, type GenerateInput, type GenerateOutput } from '@prompt-aug/core';
 import type { LayerCache } from '../model/attention.js';
 import { decoderHidden, lmHeadLogits } from '../model/decoder.js';
 import type { Model } from '../model/forward.js';
@@ -63,6 +63,8 @@ export function generate(ctx: GenerationContext, input: GenerateInput): Generate
   const sampling = { temperature: input.temperature ?? 0, topK: input.topK, topP: input.topP };
   const rng = new SeededRandom(input.seed ?? 0);
   const generated: number[][] = input.inputIds.map(() => []);
+  // Scored like `logprobs` scores them: the unfiltered softmax at the sampling temperature (1 when greedy).
+  const scoring = input.returnLogprobs ? { temperature: sampling.temperature > 0 ? sampling.temperature : 1, logprobs: input.inputIds.map((): number[] => []), entropy: input.inputIds.map((): number[] => []) } : null;
   const finish: (FinishReason | null)[] = input.inputIds.map(() => null);
   const keyMask = input.attentionMask.map((row) => row.slice());
   const seen = keyMask.map(() => 0);
@@ -75,8 +77,14 @@ export function generate(ctx: GenerationContext, input: GenerateInput): Generate
         next.push(ctx.padTokenId);
         continue;
       }
-      const token = sampleToken(step.logits.subarray(b * V, (b + 1) * V), sampling, rng);
+      const row = step.logits.subarray(b * V, (b + 1) * V);
+      const token = sampleToken(row, sampling, rng);
       generated[b]!.push(token);
+      if (scoring) {
+        const scored = tokenLogprob(row, token, scoring.temperature);
+        scoring.logprobs[b]!.push(scored.logprob);
+        scoring.entropy[b]!.push(scored.entropy);
+      }
       next.push(token);
       if (eos.has(token)) finish[b] = 'eos';
       else if (stops.length > 0 && stops.some((s) => ctx.decode!(generated[b]!).includes(s))) finish[b] = 'stop';
@@ -90,9 +98,11 @@ export function generate(ctx: GenerationContext, input: GenerateInput): Generate
     for (let b = 0; b < batch; b++) seen[b]! += 1;
   }
   disposeCache(step.cache);
+  const padded = (rows: number[][], fill: number) => rows.map((row) => [...row, ...Array<number>(input.maxNewTokens - row.length).fill(fill)]);
   return {
-    tokens: generated.map((row) => [...row, ...Array<number>(input.maxNewTokens - row.length).fill(ctx.padTokenId)]),
+    tokens: padded(generated, ctx.padTokenId),
     lengths: generated.map((row) => row.length),
     finishReasons: finish.map((f) => f ?? 'length'),
+    ...(scoring ? { logprobs: padded(scoring.logprobs, 0), entropy: padded(scoring.entropy, 0) } : {}),
   };
 }
