@@ -81,7 +81,8 @@ export function generate(ctx: GenerationContext, input: GenerateInput): Generate
       const token = sampleToken(row, sampling, rng);
       generated[b]!.push(token);
       if (scoring) {
-        const scored = tokenLogprob(row, token, scoring.temperature);
+        // Non-finite logits sample no valid token; leave NaN and let the caller see the token.
+        const scored = Number.isInteger(token) && token >= 0 && token < V ? tokenLogprob(row, token, scoring.temperature) : { logprob: Number.NaN, entropy: Number.NaN };
         scoring.logprobs[b]!.push(scored.logprob);
         scoring.entropy[b]!.push(scored.entropy);
       }
