@@ -2,6 +2,7 @@
 import { isUserError, loadTokenizer, type Policy, type TinyModel } from '@prompt-aug/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import backend from '../src/index.js';
+import { referenceLogprobs } from './helpers/reference.js';
 import { leftPad } from './helpers/sessions.js';
 import { tinyModel } from './helpers/tiny.js';
 
@@ -57,6 +58,25 @@ describe.each([false, true])('generate (fused %s)', (fused) => {
     const a = await run(3);
     expect((await run(3)).tokens).toEqual(a.tokens);
     expect((await run(4)).tokens).not.toEqual(a.tokens);
+  });
+
+  test('returnLogprobs gives each sampled token\'s log-prob and entropy at the temperature, as the float64 reference scores them', async () => {
+    const T = 1.5;
+    const plain = await policy.generate({ ...leftPad(PROMPTS), maxNewTokens: 6, temperature: T, topP: 0.95, topK: 50, seed: 5, eosTokenIds: [] });
+    // Row 0 stops early on one of its own tokens, so positions after a row's end are covered too.
+    const eos = plain.tokens[0]![2]!;
+    const out = await policy.generate({ ...leftPad(PROMPTS), maxNewTokens: 6, temperature: T, topP: 0.95, topK: 50, seed: 5, eosTokenIds: [eos], returnLogprobs: true });
+    expect(out.lengths[0]).toBeLessThan(6);
+    PROMPTS.forEach((prompt, b) => {
+      const made = out.tokens[b]!.slice(0, out.lengths[b]);
+      const ref = referenceLogprobs(model.config, model.weights, [prompt], [prompt.map(() => 1)], [made], [made.map(() => 1)], T);
+      made.forEach((_, j) => {
+        expect(out.logprobs![b]![j]).toBeCloseTo(ref.logprobs[0]![j]!, 4);
+        expect(out.entropy![b]![j]).toBeCloseTo(ref.entropy[0]![j]!, 4);
+      });
+      expect(out.logprobs![b]!.slice(made.length).every((x) => x === 0)).toBe(true);
+    });
+    expect(plain.logprobs).toBeUndefined();
   });
 
   test('ragged rows are a UserError naming the input', async () => {

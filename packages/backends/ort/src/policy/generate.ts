@@ -3,7 +3,7 @@
  * prompts, then one token per row per step; rows stop on EOS, a stop string or the token
  * budget, and a finished row is filled with the pad id while the others go on.
  */
-import { SeededRandom, UserError, type FinishReason, type GenerateInput, type GenerateOutput } from '@prompt-aug/core';
+import { SeededRandom, UserError, tokenLogprob, type FinishReason, type GenerateInput, type GenerateOutput } from '@prompt-aug/core';
 import type { DecoderSession, StepLogits } from '../session/decoder-session.js';
 import type { KvCache } from '../session/kv-cache.js';
 import { arrangeBatch, type ArrangedBatch } from './batch-layout.js';
@@ -30,7 +30,12 @@ export async function generateTokens(ctx: GenerateContext, input: GenerateInput)
   const lengths = new Array<number>(batch).fill(0);
   const reasons = new Array<FinishReason>(batch).fill('length');
   const finished = new Array<boolean>(batch).fill(false);
-  if (input.maxNewTokens <= 0) return { tokens, lengths, finishReasons: reasons };
+  // With returnLogprobs: scored like `logprobs` scores them (unfiltered softmax at the sampling temperature, 1 when greedy).
+  const scoring = input.returnLogprobs
+    ? { temperature: sampling.temperature > 0 ? sampling.temperature : 1, logprobs: tokens.map((row) => row.map(() => 0)), entropy: tokens.map((row) => row.map(() => 0)) }
+    : null;
+  const result = () => ({ tokens, lengths, finishReasons: reasons, ...(scoring ? { logprobs: scoring.logprobs, entropy: scoring.entropy } : {}) });
+  if (input.maxNewTokens <= 0) return result();
 
   const arranged = arrangeBatch(input.inputIds, input.attentionMask, ctx.decoder.layout.padding, ctx.padId);
   const cache = ctx.decoder.newCache(batch, (input.inputIds[0]?.length ?? 0) + input.maxNewTokens);
@@ -43,8 +48,15 @@ export async function generateTokens(ctx: GenerateContext, input: GenerateInput)
     const stepTokens = new Array<number>(batch).fill(ctx.padId);
     for (let b = 0; b < batch; b++) {
       if (finished[b]) continue;
-      const token = sampleToken(logits.data.subarray(b * vocab, (b + 1) * vocab), sampling, randoms[b]!);
+      const row = logits.data.subarray(b * vocab, (b + 1) * vocab);
+      const token = sampleToken(row, sampling, randoms[b]!);
       tokens[b]![t] = stepTokens[b] = token;
+      if (scoring) {
+        // Non-finite logits sample no valid token; leave NaN and let the caller see the token.
+        const scored = Number.isInteger(token) && token >= 0 && token < vocab ? tokenLogprob(row, token, scoring.temperature) : { logprob: Number.NaN, entropy: Number.NaN };
+        scoring.logprobs[b]![t] = scored.logprob;
+        scoring.entropy[b]![t] = scored.entropy;
+      }
       lengths[b] = t + 1;
       if (eos.has(token)) finish(b, 'eos');
       else if (watcher?.matches(tokens[b]!.slice(0, t + 1))) finish(b, 'stop');
@@ -56,7 +68,7 @@ export async function generateTokens(ctx: GenerateContext, input: GenerateInput)
     nextPosition.forEach((p, b) => (nextPosition[b] = p + 1));
     logits = await ctx.decoder.step({ inputIds: stepTokens.map((tok) => [tok]), attentionMask: mask, positionIds: positions, keep: 1 }, cache);
   }
-  return { tokens, lengths, finishReasons: reasons };
+  return result();
 
   function finish(b: number, reason: FinishReason): void {
     finished[b] = true;
