@@ -28,6 +28,9 @@ export const trainFlags = {
   'max-prompt-tokens': Flags.integer({ description: 'longer prompts are filtered out (paper: 1024)', helpGroup: 'RECIPE' }),
   'max-response-tokens': Flags.integer({ description: 'rollout length limit (paper: 3072)', helpGroup: 'RECIPE' }),
   lr: Flags.string({ description: 'learning rate (paper: 1e-6)', helpGroup: 'RECIPE' }),
+  'lr-schedule': Flags.string({ description: 'after warm-up: constant (paper), cosine or linear decay', options: ['constant', 'cosine', 'linear'], helpGroup: 'RECIPE' }),
+  'warmup-steps': Flags.integer({ description: 'steps of linear learning-rate warm-up (paper: 0)', helpGroup: 'RECIPE' }),
+  'min-lr-ratio': Flags.string({ description: 'cosine/linear decay ends at lr × this (default 0)', helpGroup: 'RECIPE' }),
   temperature: Flags.string({ description: 'rollout sampling temperature (paper: 1)', helpGroup: 'RECIPE' }),
   'format-weight': Flags.string({ description: 'weight of the template format reward (paper: 1; 0 = ablation)', helpGroup: 'RECIPE' }),
   'kl-coef': Flags.string({ description: 'KL penalty to the initial model (paper: 0)', helpGroup: 'RECIPE' }),
@@ -46,11 +49,11 @@ const KEY_OF: Record<string, string> = {
   preset: 'preset', 'rollout-backend': 'rollout.backend', 'sync-every': 'rollout.syncEvery', seed: 'seed', epochs: 'epochs', 'max-steps': 'maxSteps',
   'prompts-per-step': 'promptsPerStep', 'rollouts-per-prompt': 'rolloutsPerPrompt', 'mini-batch-prompts': 'miniBatchPrompts', 'mini-batch-by-length': 'miniBatchByLength',
   'micro-batch-size': 'microBatchSize', 'max-prompt-tokens': 'maxPromptTokens', 'max-response-tokens': 'maxResponseTokens',
-  lr: 'optimizer.lr', temperature: 'sampling.temperature', 'format-weight': 'reward.formatWeight', 'kl-coef': 'loss.klCoef',
+  lr: 'optimizer.lr', 'lr-schedule': 'optimizer.schedule', 'warmup-steps': 'optimizer.warmupSteps', 'min-lr-ratio': 'optimizer.minLrRatio', temperature: 'sampling.temperature', 'format-weight': 'reward.formatWeight', 'kl-coef': 'loss.klCoef',
   'dynamic-sampling': 'dynamicSampling', 'save-every': 'saveEvery', 'keep-last': 'keepLast', 'eval-every': 'evalEvery',
 };
 
-const NUMERIC_STRINGS = new Set(['lr', 'temperature', 'format-weight', 'kl-coef']);
+const NUMERIC_STRINGS = new Set(['lr', 'min-lr-ratio', 'temperature', 'format-weight', 'kl-coef']);
 
 /** Flags as dotted config keys; numbers given as text (1e-6) become numbers, bad ones stay text so validation names them. */
 export function trainFlagOverrides(flags: Record<string, unknown>): Record<string, unknown> {

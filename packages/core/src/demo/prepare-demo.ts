@@ -62,7 +62,7 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoAsse
     const tokenizer = await loadTokenizer(modelDir);
     // The base model "shows its work" (restates the sum) and is a sloppy adder: right 10% of the
     // time, otherwise off by 1 or 2. Measured (seed 42): with uniformly random results instead (no
-    // latent skill) GRPO got 0.13 → 0.39 in 60 steps; from this start 80 steps give 0.19 → 0.67.
+    // latent skill) GRPO got 0.13 → 0.39 in 60 steps; from this start 80 steps give 0.19 → 0.67 (constant lr).
     // Also tried: right 5% of the time (0.21 → 0.39); 150 warm-up steps and 70 GRPO steps (0.23 → 0.48);
     // right 15% (starts too high: 0.24 → 0.62 in 60 steps).
     const workingOf = (problem: MathRecord, answer: string) => `${String(problem.meta.a)} ${String(problem.meta.op)} ${String(problem.meta.b)} = ${answer}.\n`;
@@ -86,7 +86,8 @@ function demoOverrides(model: string, data: string, out: string, seed: number): 
     promptsPerStep: 16, rolloutsPerPrompt: 8, miniBatchPrompts: 8, microBatchSize: 64,
     maxPromptTokens: 256, maxResponseTokens: 32,
     epochs: 1000, maxSteps: 80,
-    'optimizer.lr': 1e-3, 'optimizer.weightDecay': 0,
+    // Cosine decay to 0.1 × lr steadies the last steps: 0.667 → 0.684 last-5 accuracy at seed 42, 0.631 → 0.655 at seed 7.
+    'optimizer.lr': 1e-3, 'optimizer.weightDecay': 0, 'optimizer.schedule': 'cosine', 'optimizer.minLrRatio': 0.1,
     'rollout.batchSize': 128,
     saveEvery: 20, keepLast: 2, evalEvery: 0,
   };

@@ -55,8 +55,11 @@ export const trainConfigSchema = z.object({
       eps: z.number().positive().default(1e-8),
       weightDecay: z.number().nonnegative().default(0.01),
       gradClip: z.number().positive().default(1),
+      schedule: z.enum(['constant', 'cosine', 'linear']).default('constant').describe('learning-rate schedule after warm-up (paper: constant)'),
+      warmupSteps: z.number().int().nonnegative().default(0).describe('steps of linear learning-rate warm-up'),
+      minLrRatio: z.number().min(0).max(1).default(0).describe('cosine/linear decay ends at lr × this on the last step'),
     })
-    .default({ lr: 1e-6, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.01, gradClip: 1 }),
+    .default({ lr: 1e-6, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.01, gradClip: 1, schedule: 'constant', warmupSteps: 0, minLrRatio: 0 }),
   reward: z
     .object({
       correctWeight: z.number().default(1),

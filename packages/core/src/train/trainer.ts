@@ -15,6 +15,7 @@ import { EpochSampler } from './epoch-sampler.js';
 import { loadRunPlugins, loadTrainingRecords, trainingConfigHash } from './run-setup.js';
 import { stepMetrics } from './step-metrics.js';
 import { NonFiniteModelError } from './rollout.js';
+import { learningRateAt } from './lr-schedule.js';
 import { MAX_REFILLS, runTrainStep } from './train-step.js';
 import type { TrainConfig } from './train-config.js';
 
@@ -53,7 +54,9 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const modelDir = await resolveModel(config.model);
   const tokenizer = await loadTokenizer(modelDir);
   const { records, filtered } = await loadTrainingRecords(config, tokenizer, plugins.templates);
-  const policy = await plugins.backend.load({ modelDir: resumeFrom?.dir ?? modelDir, device: config.device, loss: config.loss, optimizer: config.optimizer });
+  const { schedule, warmupSteps, minLrRatio, ...optimizer } = config.optimizer; // the schedule is the trainer's: backends get one lr at a time
+  const scheduled = schedule !== 'constant' || warmupSteps > 0;
+  const policy = await plugins.backend.load({ modelDir: resumeFrom?.dir ?? modelDir, device: config.device, loss: config.loss, optimizer });
   const rolloutPolicy = plugins.rolloutBackend ? await plugins.rolloutBackend.load({ modelDir: resumeFrom?.dir ?? modelDir, device: config.device }) : policy;
   const referencePolicy = config.loss.klCoef > 0 ? await plugins.backend.load({ modelDir, device: config.device }) : undefined;
 
@@ -74,11 +77,13 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       const step = index + 1;
       const { epoch } = sampler.position(index);
       const nanError = () => new UserError(`The loss became NaN or infinite at step ${step}. ${lastCheckpoint ? `The last good checkpoint, ${lastCheckpoint.dir}, is intact.` : 'No checkpoint was written yet.'} Lower the learning rate (--lr) or check the data and model; then resume with --resume.`, 'PA_NAN_LOSS');
+      const lr = learningRateAt(index, totalSteps, { lr: optimizer.lr, schedule, warmupSteps, minLrRatio });
+      if (scheduled) policy.configure?.({ optimizer: { lr } });
       const result = await runTrainStep(ctx, index, epoch, sampler.batch(index), (attempt) => refillSampler.batch(index * MAX_REFILLS + attempt)).catch((error: unknown) => {
         throw error instanceof NonFiniteModelError ? nanError() : error;
       });
       if (result.updates.some((u) => !Number.isFinite(u.loss))) throw nanError();
-      const row = stepMetrics(step, epoch, result, config.optimizer.lr);
+      const row = stepMetrics(step, epoch, result, lr);
       if (result.entropy < config.entropyCollapseThreshold) hooks.onWarning?.(`entropy collapse: token-mean entropy ${result.entropy.toFixed(4)} at step ${step} is below ${config.entropyCollapseThreshold}; GRPO training usually degrades from here.`);
       await metricsLog.append(row);
       await tensorboard.scalars(step, row);
