@@ -86,7 +86,8 @@ function demoOverrides(model: string, data: string, out: string, seed: number): 
     promptsPerStep: 16, rolloutsPerPrompt: 8, miniBatchPrompts: 8, microBatchSize: 64,
     maxPromptTokens: 256, maxResponseTokens: 32,
     epochs: 1000, maxSteps: 80,
-    // Cosine decay to 0.1 × lr steadies the last steps: 0.667 → 0.684 last-5 accuracy at seed 42, 0.631 → 0.655 at seed 7.
+    // Cosine decay to 0.1 × lr vs constant, last-5 accuracy: 0.684 vs 0.667 at seed 42, 0.655 vs 0.631 at seed 7,
+    // 0.575 vs 0.597 at seed 1 — within seed noise; kept for the default seed's margin.
     'optimizer.lr': 1e-3, 'optimizer.weightDecay': 0, 'optimizer.schedule': 'cosine', 'optimizer.minLrRatio': 0.1,
     'rollout.batchSize': 128,
     saveEvery: 20, keepLast: 2, evalEvery: 0,
