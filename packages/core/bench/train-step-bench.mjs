@@ -8,19 +8,18 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arithmeticProblems, atomicWriteFile, atomicWriteJson, CORE_VERSION, demoCorpus, formatExemplar, loadPlugin, resolveTrainConfig, train, trainByteLevelBpe, writeTinyModel } from '../dist/index.js';
+import { arithmeticProblems, atomicWriteFile, atomicWriteJson, CORE_VERSION, DEMO_MODEL_SHAPE, demoTokenizerMerges, loadPlugin, resolveTrainConfig, train, writeTinyModel } from '../dist/index.js';
 
 const cliRoot = fileURLToPath(new URL('../../../apps/cli', import.meta.url));
 const resolve = { cwd: cliRoot, bundledRoots: [cliRoot] };
 const templates = (await loadPlugin('templates-diverse', { ...resolve, kind: 'templates' })).plugin.templates;
 const problems = arithmeticProblems({ count: 256, seed: 1, maxOperand: 4 });
 // The demo's tokenizer: BPE trained on the templates' prompts (~70-token prompts, 36–119 by template).
-const exemplars = templates.map((t) => formatExemplar(t, '7'));
-const { merges } = trainByteLevelBpe([...demoCorpus(templates, problems), ...exemplars, ...exemplars], { merges: 400 });
+const merges = demoTokenizerMerges(templates, problems);
 
 // The 20M model runs smaller steps: activations of 8 sequences of ~380 tokens already overflow wasm's 4 GiB heap.
 const MODELS = {
-  demo: { shape: { hiddenSize: 64, intermediateSize: 192, numHiddenLayers: 2, numAttentionHeads: 4, numKeyValueHeads: 2, tieWordEmbeddings: true, initStd: 0.1 }, prompts: 16, rolloutBatch: 128, micro: 64 },
+  demo: { shape: DEMO_MODEL_SHAPE, prompts: 16, rolloutBatch: 128, micro: 64 },
   '20M': { shape: { hiddenSize: 512, intermediateSize: 1536, numHiddenLayers: 5, numAttentionHeads: 8, numKeyValueHeads: 2, tieWordEmbeddings: false, initStd: 0.05 }, prompts: 4, rolloutBatch: 16, micro: 2 },
 };
 const SPEEDUPS_OFF = { 'rollout.logprobsFromGeneration': false, miniBatchByLength: false };

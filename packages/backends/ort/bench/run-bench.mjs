@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import backend from '../dist/index.js';
 import { openDecoder } from '../dist/load/open-decoder.js';
 import { generateTokens } from '../dist/policy/generate.js';
+import { bestOfTwoPasses } from './best-of.mjs';
 import { measureBandwidth, measureMatmulPeak } from './memory-bandwidth.mjs';
 import { QWEN25_05B, writeRandomCheckpoint } from './random-checkpoint.mjs';
 import { benchTransformersJs } from './transformers-js.mjs';
@@ -114,20 +115,10 @@ async function benchFlavour(flavour) {
   await timedGenerate(decoder, 1); // warm-up
   const rows = [];
   const tokens = new Map(); // greedy tokens per batch, to compare with transformers.js
-  // Best of `repeats` runs per batch, and the whole list is measured twice (second pass in reverse
-  // order): the machine may be shared and a pass can hit a slow spell (e.g. the GC after
-  // updateWeights), so the minimum over both passes is the least disturbed figure.
-  const best = new Map(batches.map((b) => [b, { prefill: Infinity, decode: Infinity }]));
-  for (const batch of [...batches, ...batches.slice().reverse()]) {
-    for (let r = 0; r < repeats; r++) {
-      const run = await timedGenerate(decoder, batch);
-      const b = best.get(batch);
-      best.set(batch, { prefill: Math.min(b.prefill, run.prefill), decode: Math.min(b.decode, run.decode) });
-      tokens.set(batch, run.tokens);
-    }
-  }
+  const best = await bestOfTwoPasses(batches, repeats, (batch) => timedGenerate(decoder, batch));
   for (const batch of batches) {
-    const { prefill, decode } = best.get(batch);
+    const { prefill, decode, tokens: greedy } = best.get(batch);
+    tokens.set(batch, greedy);
     const row = {
       batch,
       prefillSeconds: prefill,

@@ -6,6 +6,7 @@
 // prefill = the first forward, a decode step = the median forward plus the mean JS time between
 // forwards (transformers.js's mask/cache bookkeeping and sampling).
 import { basename, dirname } from 'node:path';
+import { bestOfTwoPasses } from './best-of.mjs';
 
 /**
  * @param {object} o
@@ -40,15 +41,8 @@ export async function benchTransformersJs({ modelDir, batches, promptBatch, newT
     const run = (batch) => timedGenerate(tjs, model, promptBatch(batch), newTokens);
     await run(1); // warm-up, as for our decoder
     const rows = [];
-    // Two passes (the second reversed), best of `repeats` each, exactly as for ours.
-    const best = new Map(batches.map((b) => [b, { prefill: Infinity, decode: Infinity, tokens: null }]));
-    for (const batch of [...batches, ...batches.slice().reverse()]) {
-      for (let r = 0; r < repeats; r++) {
-        const out = await run(batch);
-        const b = best.get(batch);
-        best.set(batch, { prefill: Math.min(b.prefill, out.prefill), decode: Math.min(b.decode, out.decode), tokens: out.tokens });
-      }
-    }
+    // Timed exactly as ours: best of `repeats` in two passes.
+    const best = await bestOfTwoPasses(batches, repeats, run);
     for (const batch of batches) {
       const { prefill, decode, tokens } = best.get(batch);
       const ours = ourTokens.get(batch);

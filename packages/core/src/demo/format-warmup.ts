@@ -11,10 +11,8 @@ export interface FormatWarmupOptions {
   steps: number;
   batchSize: number;
   seed: number;
-  /** Answers drawn uniformly from these (the possible results); give this or `answerOf`. */
-  answerPool?: readonly string[];
   /** The answer the model is taught for a problem (it may draw from `random`), e.g. sloppyResult. */
-  answerOf?: (problem: MathRecord, random: SeededRandom) => string;
+  answerOf: (problem: MathRecord, random: SeededRandom) => string;
   /** Text written before the formatted answer, e.g. the problem restated (`3 + 4 = 5.`). */
   workingOf?: (problem: MathRecord, answer: string) => string;
 }
@@ -34,15 +32,13 @@ function meanNll(logprobs: readonly number[][], mask: readonly number[][]): numb
 
 /**
  * Stand-in for pretraining: teach the random model each template's answer FORMAT (its full
- * format reward; see formatExemplar) with the answers `answerOf` gives (or drawn at random), so it
+ * format reward; see formatExemplar) with the answers `answerOf` gives, so it
  * writes `\boxed{d}` (or the tagged variant) the way a pretrained model would, and its accuracy
  * starts where those answers put it. The update is the policy-gradient
  * step with every advantage 1 and old log-probs equal to the current ones: ratio 1, no clipping,
  * so its gradient is exactly that of the mean token negative log-likelihood.
  */
 export async function formatWarmup(policy: Policy, tokenizer: ModelTokenizer, templates: readonly Template[], problems: readonly MathRecord[], options: FormatWarmupOptions): Promise<number[]> {
-  const pool = options.answerPool ?? [];
-  if (!options.answerOf && pool.length === 0) throw new RangeError('formatWarmup: give answerOf or a non-empty answerPool');
   const random = new SeededRandom(options.seed);
   const eos = tokenizer.eosTokenId;
   const losses: number[] = [];
@@ -52,7 +48,7 @@ export async function formatWarmup(policy: Policy, tokenizer: ModelTokenizer, te
     for (let i = 0; i < options.batchSize; i++) {
       const template = templates[random.int(templates.length)]!;
       const problem = problems[random.int(problems.length)]!;
-      const answer = options.answerOf ? options.answerOf(problem, random) : pool[random.int(pool.length)]!;
+      const answer = options.answerOf(problem, random);
       prompts.push(tokenizer.encode(renderPrompt(template, problem.problem), { addSpecialTokens: false }));
       const working = options.workingOf ? options.workingOf(problem, answer) : '';
       responses.push([...tokenizer.encode(working + formatExemplar(template, answer), { addSpecialTokens: false }), eos]);

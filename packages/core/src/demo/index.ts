@@ -4,7 +4,7 @@ export { byteLevelWords, splitOnSpecialTokens, type TextSection } from './byte-l
 export { demoTokenizerFiles, type DemoTokenizerFiles } from './demo-tokenizer-files.js';
 export { arithmeticProblems, type ArithmeticProblemOptions } from './arithmetic-problems.js';
 export { demoCorpus, referenceCompletion, formatAnswer, type DemoCorpusTemplate } from './demo-corpus.js';
-export { prepareDemo, type DemoAssets, type PrepareDemoOptions } from './prepare-demo.js';
+export { prepareDemo, demoTokenizerMerges, DEMO_MODEL_SHAPE, type DemoAssets, type PrepareDemoOptions } from './prepare-demo.js';
 export { formatWarmup, type FormatWarmupOptions } from './format-warmup.js';
 export { formatExemplar } from './format-exemplar.js';
 export { sloppyResult, type SloppyResultOptions } from './sloppy-result.js';

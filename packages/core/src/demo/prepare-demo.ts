@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadTokenizer } from '../model/tokenizer-load.js';
 import { writeTinyModel } from '../model/tiny-model.js';
+import type { BpeMerges } from '../model/tiny-tokenizer.js';
 import type { BackendPlugin } from '../policy/types.js';
 import type { Template } from '../plugin/types.js';
 import type { MathRecord } from '../data/math-record.js';
@@ -31,6 +32,23 @@ export interface PrepareDemoOptions {
 }
 
 const READY = '.demo-ready.json';
+
+/**
+ * The demo model: a tiny tied Qwen2. initStd 0.1 ≈ 1/√hidden, not HF's 0.02: at 0.02 a 64-wide
+ * model's q·k starts near 0 and the attention weights barely move (their gradients are
+ * proportional to each other), so it never learns to read the operands; measured: the
+ * supervised sum at chance after 300 steps vs solved in 150.
+ */
+export const DEMO_MODEL_SHAPE = { architecture: 'qwen2', hiddenSize: 64, intermediateSize: 192, numHiddenLayers: 2, numAttentionHeads: 4, numKeyValueHeads: 2, tieWordEmbeddings: true, initStd: 0.1 } as const;
+
+/**
+ * The demo tokenizer's BPE merges, trained on what the demo tokenizes: the templates' prompts
+ * for (up to) the first 260 problems and each template's answer exemplar, twice.
+ */
+export function demoTokenizerMerges(templates: readonly Template[], problems: readonly MathRecord[]): BpeMerges {
+  const exemplars = templates.map((t) => formatExemplar(t, '7'));
+  return trainByteLevelBpe([...demoCorpus(templates, problems.slice(0, 260)), ...exemplars, ...exemplars], { merges: 400 }).merges;
+}
 const WARMUP_STEPS = 200;
 
 /**
@@ -49,13 +67,9 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoAsse
 
   const problems = arithmeticProblems({ count: 2048, seed, maxOperand: 4 });
   await atomicWriteFile(dataFile, problems.map((p) => JSON.stringify({ id: p.id, problem: p.problem, answer: p.answers[0] })).join('\n') + '\n');
-  const exemplars = options.templates.map((t) => formatExemplar(t, '7'));
-  const { merges } = trainByteLevelBpe([...demoCorpus(options.templates, problems.slice(0, 260)), ...exemplars, ...exemplars], { merges: 400 });
+  const merges = demoTokenizerMerges(options.templates, problems);
   options.log?.(`demo: tokenizer with ${merges.length} merges trained on the demo prompts`);
-  // initStd 0.1 ≈ 1/√hidden, not HF's 0.02: at 0.02 a 64-wide model's q·k starts near 0 and the
-  // attention weights barely move (their gradients are proportional to each other), so it never
-  // learns to read the operands; measured: the supervised sum at chance after 300 steps vs solved in 150.
-  await writeTinyModel(modelDir, { architecture: 'qwen2', merges, hiddenSize: 64, intermediateSize: 192, numHiddenLayers: 2, numAttentionHeads: 4, numKeyValueHeads: 2, tieWordEmbeddings: true, maxPositionEmbeddings: 4096, seed, initStd: 0.1 });
+  await writeTinyModel(modelDir, { ...DEMO_MODEL_SHAPE, merges, maxPositionEmbeddings: 4096, seed });
 
   const policy = await options.backend.load({ modelDir, optimizer: { lr: 3e-3, weightDecay: 0, gradClip: 1 }, loss: { clipLow: 0.2, clipHigh: 0.28 } });
   try {
