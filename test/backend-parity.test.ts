@@ -53,6 +53,16 @@ describe.each(CONFIGS)('tfjs and ORT backends agree ($name)', ({ options }) => {
     expect(a.tokens).toEqual(b.tokens);
   });
 
+  it('seeded sampled generations are identical too (one sampler in core), with matching log-probs', async () => {
+    for (const sampling of [{ temperature: 1 }, { temperature: 0.8, topK: 40, topP: 0.9 }]) {
+      const input = { inputIds: prompts.ids, attentionMask: prompts.mask, maxNewTokens: 12, seed: 3, eosTokenIds: [], returnLogprobs: true, ...sampling };
+      const [a, b] = [await tfjs.generate(input), await ort.generate(input)];
+      expect(a.tokens).toEqual(b.tokens);
+      expect(new Set(a.tokens.flat()).size).toBeGreaterThan(6); // really sampled, not stuck on one token
+      for (let row = 0; row < 2; row++) expect(maxAbsDiff(a.logprobs![row]!, b.logprobs![row]!)).toBeLessThan(1e-4);
+    }
+  });
+
   it('RL-layout log-probs and entropy match within 1e-4', async () => {
     const response = rightPad([[11, 12, 13], [14]], 0);
     const input = { promptIds: prompts.ids, promptMask: prompts.mask, responseIds: response.ids, responseMask: response.mask, temperature: 0.7 };

@@ -2,6 +2,7 @@
 export * from './plugin/types.js';
 export * from './policy/types.js';
 export { tokenLogprob } from './policy/token-logprob.js';
+export * from './generation/index.js';
 export { SeededRandom, type RandomState } from './util/random.js';
 export { atomicWriteFile, atomicWriteJson } from './util/atomic-write.js';
 export { UserError, isUserError } from './util/user-error.js';

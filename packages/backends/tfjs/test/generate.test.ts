@@ -45,11 +45,11 @@ describe('KV-cache generation', () => {
     ['qwen2 tied GQA', { architecture: 'qwen2', tieWordEmbeddings: true }, 31],
     ['llama untied MHA', { architecture: 'llama', tieWordEmbeddings: false, numKeyValueHeads: 4 }, SEED_LLAMA],
   ] as const) {
-    it(`greedy on a left-padded batch equals full float64 recomputation (${label})`, () => {
+    it(`greedy on a left-padded batch equals full float64 recomputation (${label})`, async () => {
       const { config, weights, ctx } = setup(options, seed);
       const lengths = [5, 2, 4];
       const batch = leftPaddedBatch(lengths, config.vocabSize, 13);
-      const result = generate(ctx, { ...batch, maxNewTokens: 6, temperature: 0 });
+      const result = await generate(ctx, { ...batch, maxNewTokens: 6, temperature: 0 });
       lengths.forEach((n, b) => {
         const prompt = batch.inputIds[b]!.slice(batch.inputIds[b]!.length - n);
         const ref = referenceGreedy(config, weights, prompt, 6);
@@ -62,12 +62,12 @@ describe('KV-cache generation', () => {
     });
   }
 
-  it('an EOS row stops and is padded while the others go on unchanged', () => {
+  it('an EOS row stops and is padded while the others go on unchanged', async () => {
     const { config, ctx } = setup();
     const batch = leftPaddedBatch([3, 5], config.vocabSize, 17);
-    const free = generate(ctx, { ...batch, maxNewTokens: 5, temperature: 0 });
+    const free = await generate(ctx, { ...batch, maxNewTokens: 5, temperature: 0 });
     const eos = free.tokens[0]![1]!;
-    const stopped = generate(ctx, { ...batch, maxNewTokens: 5, temperature: 0, eosTokenIds: [eos] });
+    const stopped = await generate(ctx, { ...batch, maxNewTokens: 5, temperature: 0, eosTokenIds: [eos] });
     expect(stopped.finishReasons[0]).toBe('eos');
     expect(stopped.lengths[0]).toBe(2);
     expect(stopped.tokens[0]).toEqual([free.tokens[0]![0], eos, PAD, PAD, PAD]);
@@ -76,26 +76,26 @@ describe('KV-cache generation', () => {
     for (const v of ctx.model.params.values()) v.dispose();
   });
 
-  it('seeded sampling is reproducible and the seed matters', () => {
+  it('seeded sampling is reproducible and the seed matters', async () => {
     const { config, ctx } = setup();
     const batch = leftPaddedBatch([4, 2], config.vocabSize, 19);
-    const run = (seed: number) => generate(ctx, { ...batch, maxNewTokens: 8, temperature: 1.5, topP: 0.95, topK: 50, seed }).tokens;
-    const a = run(1);
-    expect(run(1)).toEqual(a);
-    expect(run(2)).not.toEqual(a);
+    const run = async (seed: number) => (await generate(ctx, { ...batch, maxNewTokens: 8, temperature: 1.5, topP: 0.95, topK: 50, seed })).tokens;
+    const a = await run(1);
+    expect(await run(1)).toEqual(a);
+    expect(await run(2)).not.toEqual(a);
     for (const v of ctx.model.params.values()) v.dispose();
   });
 
-  it('returnLogprobs gives each sampled token\'s log-prob and entropy at the temperature, as float64 recomputation does', () => {
+  it('returnLogprobs gives each sampled token\'s log-prob and entropy at the temperature, as float64 recomputation does', async () => {
     const { config, weights, ctx } = setup();
     const V = config.vocabSize;
     const lengths = [4, 2];
     const batch = leftPaddedBatch(lengths, V, 23);
     const T = 1.5;
-    const plain = generate(ctx, { ...batch, maxNewTokens: 6, temperature: T, topK: 50, topP: 0.95, seed: 5 });
+    const plain = await generate(ctx, { ...batch, maxNewTokens: 6, temperature: T, topK: 50, topP: 0.95, seed: 5 });
     // Stop row 0 early on one of its own tokens, so padded positions are covered too.
     const eos = plain.tokens[0]![2]!;
-    const result = generate(ctx, { ...batch, maxNewTokens: 6, temperature: T, topK: 50, topP: 0.95, seed: 5, eosTokenIds: [eos], returnLogprobs: true });
+    const result = await generate(ctx, { ...batch, maxNewTokens: 6, temperature: T, topK: 50, topP: 0.95, seed: 5, eosTokenIds: [eos], returnLogprobs: true });
     lengths.forEach((n, b) => {
       const prompt = batch.inputIds[b]!.slice(batch.inputIds[b]!.length - n);
       const made = result.tokens[b]!.slice(0, result.lengths[b]);
@@ -117,12 +117,12 @@ describe('KV-cache generation', () => {
     for (const v of ctx.model.params.values()) v.dispose();
   });
 
-  it('leaves no tensors behind', () => {
+  it('leaves no tensors behind', async () => {
     const { config, ctx } = setup();
     const batch = leftPaddedBatch([4, 2], config.vocabSize, 19);
-    generate(ctx, { ...batch, maxNewTokens: 2, temperature: 0 });
+    await generate(ctx, { ...batch, maxNewTokens: 2, temperature: 0 });
     const before = tf.memory().numTensors;
-    generate(ctx, { ...batch, maxNewTokens: 6, temperature: 1, seed: 3 });
+    await generate(ctx, { ...batch, maxNewTokens: 6, temperature: 1, seed: 3 });
     expect(tf.memory().numTensors).toBe(before);
     for (const v of ctx.model.params.values()) v.dispose();
   });

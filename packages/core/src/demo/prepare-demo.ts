@@ -55,8 +55,8 @@ const WARMUP_STEPS = 200;
  * Everything `pa train --demo` trains on, written under `dir` with no download: sums and
  * differences of digits 0–4 (every result one digit), a tokenizer trained on the demo's own
  * prompts (so the 13 templates' prompts are ~70 tokens), and a tiny Qwen2 model warmed up as a
- * stand-in for pretraining: it writes each template's answer format and restates the sum, but
- * its result is right only 10% of the time (see sloppyResult). Reused when already prepared (e.g. on --resume).
+ * stand-in for pretraining: it writes each template's answer format and works the sum out, but
+ * the result it reports is right only 10% of the time (see sloppyResult). Reused when already prepared (e.g. on --resume).
  */
 export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoAssets> {
   const seed = options.seed ?? 42;
@@ -74,15 +74,17 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoAsse
   const policy = await options.backend.load({ modelDir, optimizer: { lr: 3e-3, weightDecay: 0, gradClip: 1 }, loss: { clipLow: 0.2, clipHigh: 0.28 } });
   try {
     const tokenizer = await loadTokenizer(modelDir);
-    // The base model "shows its work" (restates the sum) and is a sloppy adder: right 10% of the
-    // time, otherwise off by 1 or 2. Measured (seed 42): with uniformly random results instead (no
-    // latent skill) GRPO got 0.13 → 0.39 in 60 steps; from this start 80 steps give 0.19 → 0.67 (constant lr).
-    // Also tried: right 5% of the time (0.21 → 0.39); 150 warm-up steps and 70 GRPO steps (0.23 → 0.48);
-    // right 15% (starts too high: 0.24 → 0.62 in 60 steps).
-    const workingOf = (problem: MathRecord, answer: string) => `${String(problem.meta.a)} ${String(problem.meta.op)} ${String(problem.meta.b)} = ${answer}.\n`;
+    // The base model shows the right working but is a sloppy reporter: it writes `3 + 4 = 7, so r.` with r
+    // right 10% of the time and otherwise off by 1 or 2 — like a base model whose samples contain the
+    // answer (pass@k) but rarely commit to it (pass@1). GRPO then teaches it to report what it worked out.
+    // Measured (seed 42, the engine and sampler of this version): this start 0.16 → 0.64 in 80 steps; the
+    // earlier start, where the working restated the sloppy r so GRPO had to teach the sums themselves,
+    // ended between 0.55 and 0.69 depending on seed and engine details (0.21 → 0.55 at seed 42), and
+    // more warm-up (400 steps: 0.18 → 0.48) or wider offsets (±3: 0.17 → 0.40) made it worse.
+    const workingOf = (problem: MathRecord, answer: string) => `${String(problem.meta.a)} ${String(problem.meta.op)} ${String(problem.meta.b)} = ${problem.answers[0]}, so ${answer}.\n`;
     const answerOf = sloppyResult({ rightRate: 0.1, offsets: [-2, -1, 1, 2] });
     const losses = await formatWarmup(policy, tokenizer, options.templates, problems, { steps: WARMUP_STEPS, batchSize: 32, seed, answerOf, workingOf });
-    options.log?.(`demo: warm-up NLL per token ${losses[0]!.toFixed(3)} -> ${losses.at(-1)!.toFixed(3)} (a sloppy adder: it knows the formats and restates the sum, but its result is right only 10% of the time)`);
+    options.log?.(`demo: warm-up NLL per token ${losses[0]!.toFixed(3)} -> ${losses.at(-1)!.toFixed(3)} (a sloppy reporter: it knows the formats and works the sum out, but the result it reports is right only 10% of the time)`);
     await policy.save!(modelDir);
     // A base model carries no optimizer state: the GRPO run starts its AdamW moments from zero.
     await rm(join(modelDir, TRAINER_STATE_DIR), { recursive: true, force: true });
@@ -100,9 +102,9 @@ function demoOverrides(model: string, data: string, out: string, seed: number): 
     promptsPerStep: 16, rolloutsPerPrompt: 8, miniBatchPrompts: 8, microBatchSize: 64,
     maxPromptTokens: 256, maxResponseTokens: 32,
     epochs: 1000, maxSteps: 80,
-    // Cosine decay to 0.1 × lr vs constant, last-5 accuracy: 0.684 vs 0.667 at seed 42, 0.655 vs 0.631 at seed 7,
-    // 0.575 vs 0.597 at seed 1 — within seed noise; kept for the default seed's margin.
-    'optimizer.lr': 1e-3, 'optimizer.weightDecay': 0, 'optimizer.schedule': 'cosine', 'optimizer.minLrRatio': 0.1,
+    // Cosine decay to 0.1 × lr: measured with the earlier start against a constant lr, within seed noise (0.68 vs 0.67, 0.66 vs 0.63, 0.58 vs 0.60).
+    // 10 warm-up steps: without them this start already learns within its first 5 steps (0.16 → 0.51 by step 5).
+    'optimizer.lr': 1e-3, 'optimizer.weightDecay': 0, 'optimizer.schedule': 'cosine', 'optimizer.minLrRatio': 0.1, 'optimizer.warmupSteps': 10,
     'rollout.batchSize': 128,
     saveEvery: 20, keepLast: 2, evalEvery: 0,
   };

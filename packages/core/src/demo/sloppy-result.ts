@@ -9,7 +9,7 @@ export interface SloppyResultOptions {
 }
 
 /**
- * The demo base model's arithmetic: a sloppy adder, right `rightRate` of the time and otherwise
+ * The result the demo base model reports: right `rightRate` of the time and otherwise
  * off by a small amount. Pretrained models are like this — the right answer is among their samples
  * (pass@k is high) but rarely the one they give (pass@1 is low) — and that gap is what RL with a
  * verifier closes. The right result is rarer than each wrong one (0.1 vs 0.225 by default), so a

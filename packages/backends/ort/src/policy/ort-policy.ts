@@ -16,9 +16,8 @@ import {
 import type { DecoderSession } from '../session/decoder-session.js';
 import type { ScorerSession } from '../session/scorer-session.js';
 import { forwardLogits } from './forward.js';
-import { generateTokens } from './generate.js';
+import { generateTokens, type TokenDecoder } from './generate.js';
 import { scoreResponses } from './score.js';
-import type { TokenDecoder } from './stop-strings.js';
 import { checkMask, checkMatrix, checkNonEmptyRows, checkTokenRange } from './validate-batch.js';
 
 /** Replaces the decoder session with one holding new weights; returns it. */
@@ -69,7 +68,7 @@ export class OrtPolicy implements Policy {
       );
     }
     return this.serial(() =>
-      generateTokens({ decoder: this.decoder, padId: this.info.padTokenId, eosTokenIds: this.info.eosTokenIds, tokenizer: this.parts.tokenizer }, input),
+      generateTokens({ decoder: this.decoder, padId: this.info.padTokenId, vocabSize: this.info.vocabSize, eosTokenIds: this.info.eosTokenIds, tokenizer: this.parts.tokenizer }, input),
     );
   }
 

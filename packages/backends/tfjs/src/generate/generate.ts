@@ -1,16 +1,15 @@
 /**
  * Batched generation with a KV cache: one prefill over the left-padded prompts, then one
- * token per step for every row. A finished row (EOS, stop string) keeps running in the batch
- * on pad tokens — its outputs are ignored — and its output row is filled with the pad id.
+ * token per step for every row. The token loop (sampling, EOS, stop strings, padding of
+ * finished rows) is core's decodeLoop; this supplies the model steps.
  */
 import * as tf from '@tensorflow/tfjs';
-import { SeededRandom, UserError, tokenLogprob, type FinishReason, type GenerateInput, type GenerateOutput } from '@prompt-aug/core';
+import { decodeLoop, type GenerateInput, type GenerateOutput } from '@prompt-aug/core';
 import type { LayerCache } from '../model/attention.js';
 import { decoderHidden, lmHeadLogits } from '../model/decoder.js';
 import type { Model } from '../model/forward.js';
 import { attentionBias, positionIds } from '../model/positions.js';
 import { rotaryTables } from '../model/rope.js';
-import { sampleToken } from './sampler.js';
 
 export interface GenerationContext {
   model: Model;
@@ -52,58 +51,35 @@ function disposeCache(cache: LayerCache[] | undefined): void {
   for (const layer of cache ?? []) tf.dispose([layer.keys, layer.values]);
 }
 
-export function generate(ctx: GenerationContext, input: GenerateInput): GenerateOutput {
-  const batch = input.inputIds.length;
-  const V = ctx.model.config.vocabSize;
-  const eos = new Set(input.eosTokenIds ?? ctx.defaultEosTokenIds);
-  const stops = input.stopStrings ?? [];
-  if (stops.length > 0 && !ctx.decode) {
-    throw new UserError('generate was given stopStrings but the model folder has no tokenizer.json to decode with; add the tokenizer files to the folder or stop on eosTokenIds instead.', 'PA_NO_TOKENIZER');
-  }
-  const sampling = { temperature: input.temperature ?? 0, topK: input.topK, topP: input.topP };
-  const rng = new SeededRandom(input.seed ?? 0);
-  const generated: number[][] = input.inputIds.map(() => []);
-  // Scored like `logprobs` scores them: the unfiltered softmax at the sampling temperature (1 when greedy).
-  const scoring = input.returnLogprobs ? { temperature: sampling.temperature > 0 ? sampling.temperature : 1, logprobs: input.inputIds.map((): number[] => []), entropy: input.inputIds.map((): number[] => []) } : null;
-  const finish: (FinishReason | null)[] = input.inputIds.map(() => null);
+export async function generate(ctx: GenerationContext, input: GenerateInput): Promise<GenerateOutput> {
   const keyMask = input.attentionMask.map((row) => row.slice());
   const seen = keyMask.map(() => 0);
-  let step = runStep(ctx, input.inputIds, keyMask, seen);
-  for (let b = 0; b < batch; b++) seen[b] = keyMask[b]!.reduce((a, m) => a + m, 0);
-  for (let t = 0; t < input.maxNewTokens; t++) {
-    const next: number[] = [];
-    for (let b = 0; b < batch; b++) {
-      if (finish[b]) {
-        next.push(ctx.padTokenId);
-        continue;
-      }
-      const row = step.logits.subarray(b * V, (b + 1) * V);
-      const token = sampleToken(row, sampling, rng);
-      generated[b]!.push(token);
-      if (scoring) {
-        // Non-finite logits sample no valid token; leave NaN and let the caller see the token.
-        const scored = Number.isInteger(token) && token >= 0 && token < V ? tokenLogprob(row, token, scoring.temperature) : { logprob: Number.NaN, entropy: Number.NaN };
-        scoring.logprobs[b]!.push(scored.logprob);
-        scoring.entropy[b]!.push(scored.entropy);
-      }
-      next.push(token);
-      if (eos.has(token)) finish[b] = 'eos';
-      else if (stops.length > 0 && stops.some((s) => ctx.decode!(generated[b]!).includes(s))) finish[b] = 'stop';
-      else if (generated[b]!.length === input.maxNewTokens) finish[b] = 'length';
-    }
-    if (finish.every((f) => f !== null) || t === input.maxNewTokens - 1) break;
-    for (const row of keyMask) row.push(1);
-    const previous = step.cache;
-    step = runStep(ctx, next.map((id) => [id]), keyMask, seen, previous);
-    disposeCache(previous);
-    for (let b = 0; b < batch; b++) seen[b]! += 1;
-  }
-  disposeCache(step.cache);
-  const padded = (rows: number[][], fill: number) => rows.map((row) => [...row, ...Array<number>(input.maxNewTokens - row.length).fill(fill)]);
-  return {
-    tokens: padded(generated, ctx.padTokenId),
-    lengths: generated.map((row) => row.length),
-    finishReasons: finish.map((f) => f ?? 'length'),
-    ...(scoring ? { logprobs: padded(scoring.logprobs, 0), entropy: padded(scoring.entropy, 0) } : {}),
+  let cache: LayerCache[] | undefined;
+  const step = (ids: number[][]): Float32Array => {
+    const result = runStep(ctx, ids, keyMask, seen, cache);
+    disposeCache(cache);
+    cache = result.cache;
+    return result.logits;
   };
+  try {
+    return await decodeLoop(input, {
+      vocabSize: ctx.model.config.vocabSize,
+      padTokenId: ctx.padTokenId,
+      defaultEosTokenIds: ctx.defaultEosTokenIds,
+      decode: ctx.decode ?? null,
+      prefill: () => {
+        const logits = step(input.inputIds);
+        keyMask.forEach((row, b) => (seen[b] = row.reduce((a, m) => a + m, 0)));
+        return logits;
+      },
+      next: (tokens) => {
+        for (const row of keyMask) row.push(1);
+        const logits = step(tokens.map((id) => [id]));
+        for (let b = 0; b < seen.length; b++) seen[b]! += 1;
+        return logits;
+      },
+    });
+  } finally {
+    disposeCache(cache);
+  }
 }

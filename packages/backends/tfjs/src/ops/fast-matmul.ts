@@ -27,9 +27,12 @@ function reduceToShape(grad: tf.Tensor, shape: number[]): tf.Tensor {
   return tf.reshape(tf.sum(grad, axes), shape);
 }
 
-/** Below this many multiply-adds per matrix the per-op overhead of a loop outweighs XNNPACK. */
+/**
+ * Below this many multiply-adds per matrix the per-op overhead of a loop outweighs XNNPACK.
+ * Both costs grow linearly with the batch, so the batch size does not move the crossover:
+ * measured at batch 128, the loop is 0.45× as fast at 16k MACs, 1.2× at 32k, 3.2× at 333k.
+ */
 const SPLIT_MIN_MACS = 1 << 15;
-const SPLIT_MAX_BATCH = 64;
 
 /** Plain matmul; batched operands (equal batch shapes) become a loop of 2-D matmuls when worth it. */
 function plainMatMul(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
@@ -39,7 +42,7 @@ function plainMatMul(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
   const batchShape = a.shape.slice(0, -2);
   const batch = batchShape.reduce((x, y) => x * y, 1);
   const sameBatch = b.rank === a.rank && b.shape.slice(0, -2).every((d, i) => d === batchShape[i]);
-  if (!sameBatch || batch === 1 || batch > SPLIT_MAX_BATCH || m * k * n < SPLIT_MIN_MACS) {
+  if (!sameBatch || batch === 1 || m * k * n < SPLIT_MIN_MACS) {
     return tf.matMul(a as tf.Tensor3D, b as tf.Tensor3D);
   }
   // tf.slice, not tf.unstack: wasm's Unpack copies the whole operand once per piece.

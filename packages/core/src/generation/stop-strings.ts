@@ -3,16 +3,12 @@
  * a newly completed match is decoded each step: a stop string of c characters spans at most
  * 4c bytes, hence at most 4c tokens, plus one to include the rest of a split character.
  */
-export interface TokenDecoder {
-  decode(ids: number[]): string;
-}
-
 export class StopStringWatcher {
   private readonly window: number;
 
   constructor(
     private readonly stops: readonly string[],
-    private readonly decoder: TokenDecoder,
+    private readonly decode: (ids: number[]) => string,
   ) {
     this.window = 4 * Math.max(0, ...stops.map((s) => s.length)) + 1;
   }
@@ -20,7 +16,7 @@ export class StopStringWatcher {
   /** True when the generated tokens (the newest last) now contain a stop string. */
   matches(generated: readonly number[]): boolean {
     if (this.stops.length === 0) return false;
-    const text = this.decoder.decode(generated.slice(Math.max(0, generated.length - this.window)));
+    const text = this.decode(generated.slice(Math.max(0, generated.length - this.window)));
     return this.stops.some((stop) => stop.length > 0 && text.includes(stop));
   }
 }
