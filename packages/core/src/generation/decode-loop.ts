@@ -10,7 +10,7 @@ import type { FinishReason, GenerateInput, GenerateOutput } from '../policy/type
 import { SeededRandom } from '../util/random.js';
 import { UserError } from '../util/user-error.js';
 import { StopStringWatcher } from './stop-strings.js';
-import { sampleScoredToken, sampleToken, samplingSettings } from './token-sampling.js';
+import { NO_TOKEN, sampleScoredToken, sampleToken, samplingSettings } from './token-sampling.js';
 
 export interface DecodeSteps {
   vocabSize: number;
@@ -60,8 +60,14 @@ export async function decodeLoop(input: GenerateInput, steps: DecodeSteps): Prom
       } else {
         token = sampleToken(row, sampling, randoms[b]!);
       }
-      tokens[b]![t] = stepTokens[b] = token;
+      tokens[b]![t] = token;
       lengths[b] = t + 1;
+      // Non-finite logits give NO_TOKEN: keep it in the output for the caller to see, feed no more.
+      if (token === NO_TOKEN) {
+        finish(b, 'length');
+        continue;
+      }
+      stepTokens[b] = token;
       if (eos.has(token)) finish(b, 'eos');
       else if (watcher?.matches(tokens[b]!.slice(0, t + 1))) finish(b, 'stop');
     }

@@ -39,8 +39,14 @@ export function argmax(row: ArrayLike<number>): number {
   return best;
 }
 
+/** The token id returned when the logits are not finite numbers (a diverged model): never a valid id. */
+export const NO_TOKEN = -1;
+
 export function sampleToken(row: ArrayLike<number>, settings: SamplingSettings, random: SeededRandom): number {
-  if (!(settings.temperature > 0)) return argmax(row);
+  if (!(settings.temperature > 0)) {
+    const best = argmax(row);
+    return Number.isFinite(row[best]) ? best : NO_TOKEN;
+  }
   if (isUnfiltered(row, settings)) return drawInIndexOrder(row, settings.temperature, random).token;
   const weight = weightOf(row, settings.temperature);
   const ids = filteredIds(row, settings, weight)!;
@@ -73,7 +79,7 @@ export interface ScoredToken {
 export function sampleScoredToken(row: ArrayLike<number>, settings: SamplingSettings, random: SeededRandom, scoreTemperature: number): ScoredToken {
   if (!(settings.temperature > 0) || !isUnfiltered(row, settings) || settings.temperature !== scoreTemperature) {
     const token = sampleToken(row, settings, random);
-    return { token, ...tokenLogprob(row, token, scoreTemperature) };
+    return token === NO_TOKEN ? { token, logprob: Number.NaN, entropy: Number.NaN } : { token, ...tokenLogprob(row, token, scoreTemperature) };
   }
   const draw = drawInIndexOrder(row, scoreTemperature, random);
   // With z = (x − max) / T: log Z = log Σ e^z and entropy = log Z − E_p[z].
@@ -114,7 +120,9 @@ function filteredIds(row: ArrayLike<number>, settings: SamplingSettings, weight:
 }
 
 function drawFrom(ids: number[], weights: number[], random: SeededRandom): number {
-  let u = random.next() * weights.reduce((a, b) => a + b, 0);
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (!(total > 0 && Number.isFinite(total))) return NO_TOKEN;
+  let u = random.next() * total;
   for (let i = 0; i < ids.length; i++) {
     u -= weights[i]!;
     if (u < 0) return ids[i]!;
@@ -139,6 +147,7 @@ function drawInIndexOrder(row: ArrayLike<number>, temperature: number, random: S
     total += w;
     if (w > 0) weightedZ += w * z; // a −∞ logit adds nothing (0·−∞ would be NaN)
   }
+  if (!Number.isFinite(total)) return { token: NO_TOKEN, max, total, weightedZ };
   let u = random.next() * total;
   for (let i = 0; i < vocab; i++) {
     u -= weights[i]!;

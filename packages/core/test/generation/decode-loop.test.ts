@@ -124,3 +124,14 @@ describe('decodeLoop', () => {
     expect(new Set(free.tokens.flat()).size).toBeGreaterThan(3); // really sampled
   });
 });
+
+describe('decodeLoop on a diverged model', () => {
+  test.each([{ temperature: 0 }, { temperature: 1 }, { temperature: 1, topP: 0.9 }])('NaN logits give an invalid token id (%j), so the caller can tell', async (sampling) => {
+    const nan = () => new Float32Array(2 * V).fill(Number.NaN);
+    const steps: DecodeSteps = { vocabSize: V, padTokenId: PAD, defaultEosTokenIds: [], decode: null, prefill: nan, next: nan };
+    const out = await decodeLoop(input(2, { ...sampling, seed: 1, returnLogprobs: true }), steps);
+    expect(out.tokens.map((row) => row[0])).toEqual([-1, -1]);
+    expect(out.lengths).toEqual([1, 1]);
+    expect(Number.isNaN(out.logprobs![0]![0])).toBe(true);
+  });
+});
