@@ -6,7 +6,7 @@ import { parseJson, runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
 describe('pa train --demo', () => {
   it('writes its own model and data, lifts accuracy from ≤ 0.2 (first 5 steps) to ≥ 0.6 (last 5) and leaves a checkpoint pa eval reads', () => {
     const dir = join(tempDir('pa-demo-'), 'demo');
-    // The whole default run (the README's main job); its time is measured outside tests (~4.5 min alone).
+    // The whole default run (the README's main job); its time is measured outside tests (~3 min alone).
     const result = runPa(['train', '--demo', '--out', dir, '--json'], { timeoutMs: 900_000 });
     expect(result.status, result.stderr).toBe(0);
     const summary = parseJson<{ steps: number; lastCheckpoint: string; firstStepsAccuracy: number; lastStepsAccuracy: number }>(result);

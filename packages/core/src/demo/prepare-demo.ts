@@ -32,6 +32,7 @@ export interface PrepareDemoOptions {
 }
 
 const READY = '.demo-ready.json';
+const WARMUP_STEPS = 200;
 
 /**
  * The demo model: a tiny tied Qwen2. initStd 0.1 ≈ 1/√hidden, not HF's 0.02: at 0.02 a 64-wide
@@ -49,7 +50,6 @@ export function demoTokenizerMerges(templates: readonly Template[], problems: re
   const exemplars = templates.map((t) => formatExemplar(t, '7'));
   return trainByteLevelBpe([...demoCorpus(templates, problems.slice(0, 260)), ...exemplars, ...exemplars], { merges: 400 }).merges;
 }
-const WARMUP_STEPS = 200;
 
 /**
  * Everything `pa train --demo` trains on, written under `dir` with no download: sums and

@@ -69,7 +69,7 @@ export async function decodeLoop(input: GenerateInput, steps: DecodeSteps): Prom
       }
       stepTokens[b] = token;
       if (eos.has(token)) finish(b, 'eos');
-      else if (watcher?.matches(tokens[b]!.slice(0, t + 1))) finish(b, 'stop');
+      else if (watcher?.matches(tokens[b]!, t + 1)) finish(b, 'stop');
     }
     if (finished.every(Boolean) || t === width - 1) break;
     logits = await steps.next(stepTokens);

@@ -13,10 +13,10 @@ export class StopStringWatcher {
     this.window = 4 * Math.max(0, ...stops.map((s) => s.length)) + 1;
   }
 
-  /** True when the generated tokens (the newest last) now contain a stop string. */
-  matches(generated: readonly number[]): boolean {
+  /** True when the first `length` generated tokens (the newest last) now contain a stop string. */
+  matches(generated: readonly number[], length = generated.length): boolean {
     if (this.stops.length === 0) return false;
-    const text = this.decode(generated.slice(Math.max(0, generated.length - this.window)));
+    const text = this.decode(generated.slice(Math.max(0, length - this.window), length));
     return this.stops.some((stop) => stop.length > 0 && text.includes(stop));
   }
 }

@@ -57,7 +57,7 @@ export function sampleToken(row: ArrayLike<number>, settings: SamplingSettings, 
 export function samplingDistribution(row: ArrayLike<number>, settings: SamplingSettings): { ids: number[]; probs: number[] } {
   if (!(settings.temperature > 0)) return { ids: [argmax(row)], probs: [1] };
   const weight = weightOf(row, settings.temperature);
-  const ids = filteredIds(row, settings, weight) ?? Array.from({ length: row.length }, (_, i) => i).sort((a, b) => weight(b) - weight(a) || a - b);
+  const ids = filteredIds(row, settings, weight) ?? byWeight(row.length, weight);
   const weights = ids.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   return { ids, probs: weights.map((w) => w / total) };
@@ -106,6 +106,12 @@ type Weight = (i: number) => number;
 function weightOf(row: ArrayLike<number>, temperature: number): Weight {
   const max = row[argmax(row)]!;
   return (i) => Math.exp((row[i]! - max) / temperature);
+}
+
+/** Every id, most likely first (lower index first among equals); each weight computed once. */
+function byWeight(vocab: number, weight: Weight): number[] {
+  const weights = Float64Array.from({ length: vocab }, (_, i) => weight(i));
+  return Array.from({ length: vocab }, (_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
 }
 
 function isUnfiltered(row: ArrayLike<number>, settings: SamplingSettings): boolean {

@@ -142,7 +142,7 @@ async function generateRound(ctx: StepContext, step: number, epoch: number, data
     topK: config.sampling.topK,
     batchSize: config.rollout.batchSize,
     seed: mixSeed(config.seed, step) + firstGroup,
-    returnLogprobs: ctx.rolloutPolicy === ctx.policy && config.rollout.logprobsFromGeneration,
+    returnLogprobs: oldLogprobsFromGeneration(ctx),
   });
   seconds.generate += (performance.now() - t) / 1000;
   t = performance.now();
@@ -182,8 +182,12 @@ function firstGroups(round: Round, count: number): Round {
  * the policy, so its rollouts are always re-scored.
  */
 function generationScores(ctx: StepContext, rollouts: readonly Rollout[]): { logprobs: number[][]; entropy: number[][] } | null {
-  if (ctx.rolloutPolicy !== ctx.policy || !ctx.config.rollout.logprobsFromGeneration || !rollouts.every((r) => r.logprobs && r.entropy)) return null;
+  if (!oldLogprobsFromGeneration(ctx) || !rollouts.every((r) => r.logprobs && r.entropy)) return null;
   return { logprobs: rollouts.map((r) => r.logprobs!), entropy: rollouts.map((r) => r.entropy!) };
+}
+
+function oldLogprobsFromGeneration(ctx: StepContext): boolean {
+  return ctx.rolloutPolicy === ctx.policy && ctx.config.rollout.logprobsFromGeneration;
 }
 
 /** Per-token log-probs and entropy of each rollout's response (unpadded), in micro-batches. */
