@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import ortBackend from '@prompt-aug/backend-ort';
 import tfjsBackend from '@prompt-aug/backend-tfjs';
-import { leftPad, rightPad, writeTinyModel, type Policy } from '@prompt-aug/core';
+import { type Policy } from '@prompt-aug/plugin-api';
+import { leftPad, rightPad } from '@prompt-aug/core/decoding';
+import { writeTinyModel } from '@prompt-aug/core/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/run-pa.js';
 

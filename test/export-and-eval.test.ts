@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeTinyModel } from '@prompt-aug/core';
+import { writeTinyModel } from '@prompt-aug/core/model';
 import { describe, expect, it } from 'vitest';
 import { parseJson, runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/run-pa.js';
 
 const PACKAGES = [
+  'packages/plugin-api',
   'packages/core',
   'packages/eval',
   'packages/templates/diverse',
@@ -25,12 +26,20 @@ describe('every package is publishable', () => {
     expect(pkg.files).toBeDefined();
   });
 
-  it('plugins peer-depend on core instead of bundling it', () => {
-    for (const dir of PACKAGES.filter((d) => /templates|verifiers|backends/.test(d))) {
-      const pkg = JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as { peerDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+  it('template sets and verifiers depend on the plugin contract only; backends peer-depend on core', () => {
+    const read = (dir: string) => JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as { peerDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+    const ours = (deps: Record<string, string> | undefined) => Object.keys(deps ?? {}).filter((n) => n.startsWith('@prompt-aug/'));
+    for (const dir of PACKAGES.filter((d) => /templates|verifiers/.test(d))) {
+      const pkg = read(dir);
+      expect(ours(pkg.dependencies), dir).toEqual(['@prompt-aug/plugin-api']);
+      expect(ours(pkg.peerDependencies), dir).toEqual([]);
+    }
+    for (const dir of PACKAGES.filter((d) => /backends/.test(d))) {
+      const pkg = read(dir);
       // The whole 0.x line: plugin compatibility is decided by apiVersion, not by core's minor version.
       expect(pkg.peerDependencies?.['@prompt-aug/core'], dir).toBe('>=0.1.0 <1.0.0');
-      expect(pkg.dependencies?.['@prompt-aug/core'], dir).toBeUndefined();
+      expect(ours(pkg.dependencies), dir).toEqual(['@prompt-aug/plugin-api']);
     }
+    expect(Object.keys(read('packages/plugin-api').dependencies ?? {})).toEqual([]);
   });
 });

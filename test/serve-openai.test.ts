@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeTinyModel } from '@prompt-aug/core';
+import { writeTinyModel } from '@prompt-aug/core/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PA_BIN, REPO_ROOT, runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { arithmeticProblems, writeTinyModel } from '@prompt-aug/core';
+import { arithmeticProblems } from '@prompt-aug/core/demo';
+import { writeTinyModel } from '@prompt-aug/core/model';
 import { tempDir } from './run-pa.js';
 
 /** A tiny random Qwen2 model and a small arithmetic dataset, written for one test. */

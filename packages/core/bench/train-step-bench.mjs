@@ -8,7 +8,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arithmeticProblems, atomicWriteFile, atomicWriteJson, CORE_VERSION, DEMO_MODEL_SHAPE, demoTokenizerMerges, loadPlugin, resolveTrainConfig, train, writeTinyModel } from '../dist/index.js';
+import { atomicWriteFile, atomicWriteJson, CORE_VERSION, loadPlugin } from '../dist/index.js';
+import { arithmeticProblems } from '../dist/demo/index.js';
+import { DEMO_MODEL_SHAPE, demoTokenizerMerges } from '../dist/demo/prepare-demo.js';
+import { writeTinyModel } from '../dist/model/index.js';
+import { resolveTrainConfig, train } from '../dist/train/index.js';
 
 const cliRoot = fileURLToPath(new URL('../../../apps/cli', import.meta.url));
 const resolve = { cwd: cliRoot, bundledRoots: [cliRoot] };

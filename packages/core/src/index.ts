@@ -1,43 +1,19 @@
-// Public API of @prompt-aug/core. Everything not exported here is internal.
-export * from './plugin/types.js';
-export * from './policy/types.js';
-export { tokenLogprob } from './policy/token-logprob.js';
-export * from './generation/index.js';
-export { SeededRandom, type RandomState } from './util/random.js';
+// Public API of @prompt-aug/core (the root entry): the plugin runtime (resolve, load, validate,
+// install, discover), template rendering and picking, config files, the verify command's case
+// handling, and the utilities every package shares (UserError, atomic writes, folders, progress,
+// the seeded RNG). The contract itself is @prompt-aug/plugin-api; the rest of core is in subpaths:
+// `@prompt-aug/core/model`, `/data`, `/decoding`, `/train`, `/demo`.
+export { SeededRandom } from './util/random.js';
 export { atomicWriteFile, atomicWriteJson } from './util/atomic-write.js';
 export { UserError, isUserError } from './util/user-error.js';
-export { cacheDir, dataDir, userPluginDir } from './util/paths.js';
-export { ProgressBar, formatDuration, type ProgressOptions } from './util/progress.js';
+export { cacheDir, userPluginDir } from './util/paths.js';
+export { ProgressBar, type ProgressOptions } from './util/progress.js';
 export { loadPlugin, loadPluginModule, type LoadedPlugin, type LoadedPluginModule, type LoadPluginOptions } from './plugin/load.js';
-export { resolvePluginModule, candidatePackageNames, type ResolveOptions, type ResolvedPluginModule, type LookedPlace, type PluginOrigin } from './plugin/resolve.js';
-export { validatePluginExport, type PluginIssue, type PluginValidation } from './plugin/validate.js';
-export { installPlugin, uninstallPlugin, userPluginPackages, type InstallOptions } from './plugin/user-plugins.js';
-export { discoverPlugins, BUILTIN_PLUGINS, type PluginListing } from './plugin/discover.js';
+export { type ResolveOptions, type PluginOrigin } from './plugin/resolve.js';
+export { installPlugin, uninstallPlugin, type InstallOptions } from './plugin/user-plugins.js';
+export { discoverPlugins, type PluginListing } from './plugin/discover.js';
 export { CORE_VERSION } from './plugin/core-version.js';
 export { renderPrompt, type ChatMessage, type RenderableTemplate } from './templates/render-prompt.js';
-export { pickTemplate, type PickTemplateInput } from './templates/pick-template.js';
 export { validateTemplateSet, type TemplateSetReport } from './templates/validate-template-set.js';
-export * from './model/index.js';
 export * from './verify/index.js';
-export type { MathRecord, DatasetWarning, DatasetFormat, LoadedDataset, ReadDatasetOptions } from './data/math-record.js';
-export { readDatasetFile, parseDatasetBytes } from './data/read-dataset-file.js';
-export { resolveDataset, type ResolveDatasetOptions, type ResolvedDataset } from './data/resolve-dataset.js';
-export { KNOWN_DATASETS, BENCHMARKS, findKnownDataset, type KnownDataset } from './data/dataset-registry.js';
-export { fetchKnownDataset, type FetchDatasetOptions } from './data/fetch-known-dataset.js';
-export { loadConfig, type LoadConfigOptions } from './config/load-config.js';
-export type { ConfigIssue, LoadConfigResult } from './config/config-issue.js';
-export { formatConfig, formatConfigErrors, throwIfConfigErrors } from './config/format-config.js';
-export { groupAdvantages, type GroupAdvantageOptions } from './grpo/group-advantages.js';
-export * from './metrics/index.js';
-export { trainConfigSchema, PRESET_NAMES, type TrainConfig, type TrainConfigInput } from './train/train-config.js';
-export { PRESETS } from './train/presets.js';
-export { resolveTrainConfig, type ResolveTrainConfigInput } from './train/resolve-train-config.js';
-export { EpochSampler } from './train/epoch-sampler.js';
-export { listCheckpoints, readTrainerState, type CheckpointInfo, type TrainerState } from './train/checkpoints.js';
-export { train, type TrainHooks, type TrainOptions, type TrainSummary } from './train/trainer.js';
-export { runTrainStep, mixSeed, type StepContext, type StepResult, type Rollout } from './train/train-step.js';
-export { stepMetrics } from './train/step-metrics.js';
-export { leftPad, rightPad, chunk, type PaddedBatch } from './train/batch-layout.js';
-export { generateRollouts, type RolloutRequest, type GeneratedResponse, type RolloutOptions } from './train/rollout.js';
-export { scoreRollout, type RewardWeights, type RolloutScore } from './train/score-rollouts.js';
-export * from './demo/index.js';
+export { formatConfig } from './config/format-config.js';

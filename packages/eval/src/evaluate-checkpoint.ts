@@ -1,7 +1,10 @@
 import { join } from 'node:path';
-import { loadPlugin, loadTokenizer, type BackendPlugin, type LoadOptions, type Policy, type ResolveOptions, type TextTokenizer } from '@prompt-aug/core';
+import { type BackendPlugin, type LoadOptions, type Policy } from '@prompt-aug/plugin-api';
+import type { ResolveOptions } from '@prompt-aug/core';
+import { loadTokenizer, type TextTokenizer } from '@prompt-aug/core/model';
 import { loadBenchmarks, type Benchmark, type LoadBenchmarksOptions } from './benchmarks/load-benchmarks.js';
-import { loadEvalPlugins, type EvalPlugins, type LoadEvalPluginsOptions } from './benchmarks/eval-plugins.js';
+import { ensureEvalPlugins, type EvalPlugins, type LoadEvalPluginsOptions } from './benchmarks/eval-plugins.js';
+import { ensureBackend } from './backend-plugin.js';
 import type { GenerationSettings } from './generate/generation-settings.js';
 import type { GraderMode } from './grading/grade-response.js';
 import type { EvalResults } from './results/eval-results.js';
@@ -87,7 +90,7 @@ export function checkpointEvalHook(options: Omit<EvaluateCheckpointOptions, 'che
   return async (checkpointDir) => {
     loaded ??= (async () => ({
       benchmarks: Array.isArray(options.benchmarks) ? options.benchmarks : await loadBenchmarks(options.benchmarks),
-      plugins: options.plugins && 'verifierVersion' in options.plugins ? options.plugins : await loadEvalPlugins({ ...options.plugins, ...(options.resolve ? { resolve: options.resolve } : {}) }),
+      plugins: await ensureEvalPlugins(options.plugins, options.resolve),
     }))();
     const { benchmarks, plugins } = await loaded;
     return checkpointMetrics(await evaluateCheckpoint({ ...options, checkpointDir, benchmarks, plugins }));
@@ -95,8 +98,6 @@ export function checkpointEvalHook(options: Omit<EvaluateCheckpointOptions, 'che
 }
 
 async function loadPolicy(options: EvaluateCheckpointOptions): Promise<Policy> {
-  const backend = typeof options.backend === 'object'
-    ? options.backend
-    : (await loadPlugin(options.backend ?? 'backend-ort', { ...options.resolve, kind: 'backend' })).plugin;
+  const backend = await ensureBackend(options.backend, options.resolve);
   return backend.load({ ...options.loadOptions, modelDir: options.checkpointDir });
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { listCheckpoints, UserError } from '@prompt-aug/core';
+import { UserError } from '@prompt-aug/core';
+import { listCheckpoints } from '@prompt-aug/core/train';
 import { loadBenchmarks, type Benchmark } from './benchmarks/load-benchmarks.js';
-import { loadEvalPlugins, type EvalPlugins } from './benchmarks/eval-plugins.js';
+import { ensureEvalPlugins, type EvalPlugins } from './benchmarks/eval-plugins.js';
 import { evaluateCheckpoint, type CheckpointScore, type EvaluateCheckpointOptions } from './evaluate-checkpoint.js';
 import { compareEvaluations, type Comparison } from './report/compare/compare-evaluations.js';
 
@@ -26,9 +27,7 @@ export async function evaluateMany(options: EvaluateManyOptions): Promise<Evalua
   const checkpoints = options.paths.flatMap(expandCheckpoints);
   // Loaded once for all checkpoints.
   const benchmarks: Benchmark[] = Array.isArray(options.benchmarks) ? options.benchmarks : await loadBenchmarks(options.benchmarks);
-  const plugins: EvalPlugins = options.plugins && 'verifierVersion' in options.plugins
-    ? options.plugins
-    : await loadEvalPlugins({ ...options.plugins, ...(options.resolve ? { resolve: options.resolve } : {}) });
+  const plugins: EvalPlugins = await ensureEvalPlugins(options.plugins, options.resolve);
   const scores: CheckpointScore[] = [];
   for (const checkpointDir of checkpoints) {
     const outDir = options.outDir ? join(options.outDir, basename(checkpointDir)) : undefined;

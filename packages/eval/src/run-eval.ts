@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORE_VERSION, ProgressBar, UserError, type Policy, type TextTokenizer } from '@prompt-aug/core';
+import { type Policy } from '@prompt-aug/plugin-api';
+import { CORE_VERSION, ProgressBar, UserError } from '@prompt-aug/core';
+import { type TextTokenizer } from '@prompt-aug/core/model';
 import { aggregateSamples } from './aggregate/aggregate-samples.js';
 import { loadBenchmarks, type Benchmark, type LoadBenchmarksOptions } from './benchmarks/load-benchmarks.js';
 import { loadEvalPlugins, type EvalPlugins, type LoadEvalPluginsOptions } from './benchmarks/eval-plugins.js';

@@ -1,4 +1,4 @@
-import { BENCHMARKS } from '@prompt-aug/core';
+import { BENCHMARKS } from '@prompt-aug/core/data';
 import { describe, expect, it } from 'vitest';
 import { averages } from '../src/index.js';
 

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, truncate, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BENCHMARKS, renderPrompt } from '@prompt-aug/core';
+import { renderPrompt } from '@prompt-aug/core';
+import { BENCHMARKS } from '@prompt-aug/core/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBenchmarks, readSamples, runEval, type Benchmark, type EvalOutcome, type EvalPlugins } from '../src/index.js';
 import { DATA_DIR, realPlugins, tempDir, tinyTokenizer } from './helpers/fixtures.js';

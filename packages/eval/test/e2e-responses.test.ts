@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BENCHMARKS } from '@prompt-aug/core';
+import { BENCHMARKS } from '@prompt-aug/core/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBenchmarks, readSamples, scoreResponses, type Benchmark, type EvalOutcome } from '../src/index.js';
 import { DATA_DIR, realPlugins, tempDir } from './helpers/fixtures.js';

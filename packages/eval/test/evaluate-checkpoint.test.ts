@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadTokenizer, writeTinyModel, type BackendPlugin } from '@prompt-aug/core';
+import { type BackendPlugin } from '@prompt-aug/plugin-api';
+import { loadTokenizer, writeTinyModel } from '@prompt-aug/core/model';
 import { describe, expect, it } from 'vitest';
 import { checkpointEvalHook, compareEvaluations, evaluateCheckpoint, evaluateMany, loadBenchmarks, type EvalPlugins, type Benchmark } from '../src/index.js';
 import { DATA_DIR, realPlugins, tempDir } from './helpers/fixtures.js';

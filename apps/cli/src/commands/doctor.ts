@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
-import { cacheDir, CORE_VERSION, discoverPlugins, loadPlugin, userPluginDir, type DeviceInfo } from '@prompt-aug/core';
+import { type DeviceInfo } from '@prompt-aug/plugin-api';
+import { cacheDir, CORE_VERSION, discoverPlugins, loadPlugin, userPluginDir } from '@prompt-aug/core';
 import { BaseCommand } from '../lib/base-command.js';
 
 interface BackendReport {

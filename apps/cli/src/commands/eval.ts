@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { resolveModel, UserError } from '@prompt-aug/core';
+import { UserError } from '@prompt-aug/core';
+import { resolveModel } from '@prompt-aug/core/model';
 import { evaluateCheckpoint, evaluateMany, formatComparisonTable, formatResultsTable, runOpenAiEval, scoreResponses, type GraderMode } from '@prompt-aug/eval';
 import { BaseCommand } from '../lib/base-command.js';
 import { pickGenerationBackend } from '../lib/pick-backend.js';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
-import { loadPlugin, loadTokenizer, resolveModel, UserError } from '@prompt-aug/core';
+import { loadPlugin, UserError } from '@prompt-aug/core';
+import { loadTokenizer, resolveModel } from '@prompt-aug/core/model';
 import { BaseCommand } from '../lib/base-command.js';
 import { startCompletionServer } from '../lib/serve/completion-server.js';
 

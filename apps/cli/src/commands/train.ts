@@ -1,4 +1,5 @@
-import { formatConfig, ProgressBar, resolveTrainConfig, train, type MetricsRow } from '@prompt-aug/core';
+import { formatConfig, ProgressBar } from '@prompt-aug/core';
+import { resolveTrainConfig, train, type MetricsRow } from '@prompt-aug/core/train';
 import { checkpointEvalHook } from '@prompt-aug/eval';
 import { backendPluginName, pickGenerationBackend } from '../lib/pick-backend.js';
 import { BaseCommand } from '../lib/base-command.js';

@@ -1,14 +1,6 @@
 import { Args, Flags } from '@oclif/core';
-import {
-  atomicWriteFile,
-  loadPlugin,
-  readVerifyCases,
-  summarizeVerdicts,
-  UserError,
-  verifyCase,
-  type AnswerFormat,
-  type VerdictSummary,
-} from '@prompt-aug/core';
+import { type AnswerFormat } from '@prompt-aug/plugin-api';
+import { atomicWriteFile, loadPlugin, readVerifyCases, summarizeVerdicts, UserError, verifyCase, type VerdictSummary } from '@prompt-aug/core';
 import { BaseCommand } from '../lib/base-command.js';
 import { formatTable } from '../lib/table.js';
 

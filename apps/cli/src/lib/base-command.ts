@@ -1,6 +1,6 @@
 import { Command, Flags } from '@oclif/core';
 import { isUserError, type ResolveOptions } from '@prompt-aug/core';
-import { bundledRoots } from './bundled-roots.js';
+import { bundledPlugins, bundledRoots } from './bundled-roots.js';
 
 /**
  * Every pa command: `--json` output (oclif prints what run() returns), and user errors shown
@@ -11,7 +11,7 @@ export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true;
 
   protected resolveOptions(): ResolveOptions {
-    return { cwd: process.cwd(), bundledRoots: bundledRoots() };
+    return { cwd: process.cwd(), bundledRoots: bundledRoots(), bundledPlugins: bundledPlugins() };
   }
 
   protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {

@@ -1,4 +1,6 @@
-import { loadPlugin, prepareDemo, type MetricsRow, type ResolveOptions } from '@prompt-aug/core';
+import { loadPlugin, type ResolveOptions } from '@prompt-aug/core';
+import { prepareDemo } from '@prompt-aug/core/demo';
+import { type MetricsRow } from '@prompt-aug/core/train';
 
 /** `pa train --demo`: write the demo's model and data (no download) and return its config values. */
 export async function demoOverrides(dir: string, backendName: string, resolve: ResolveOptions, log: (message: string) => void): Promise<Record<string, unknown>> {

@@ -1,3 +1,4 @@
+import type { BackendPlugin } from '@prompt-aug/plugin-api';
 import { loadPlugin, type ResolveOptions } from '@prompt-aug/core';
 
 /** Generation backends from fastest to slowest: ONNX Runtime, then TensorFlow.js. */
@@ -8,16 +9,16 @@ export function backendPluginName(name: string): string {
   return name === 'ort' || name === 'tfjs' ? `backend-${name}` : name;
 }
 
-/** The named backend, or the fastest one that loads and can generate. */
-export async function pickGenerationBackend(name: string | undefined, resolve: ResolveOptions): Promise<string> {
-  if (name) return backendPluginName(name);
-  for (const candidate of BY_SPEED) {
+/** The named backend, or the fastest one that loads and can generate; loaded once and handed on as it is. */
+export async function pickGenerationBackend(name: string | undefined, resolve: ResolveOptions): Promise<BackendPlugin> {
+  if (name) return (await loadPlugin(backendPluginName(name), { ...resolve, kind: 'backend' })).plugin;
+  for (const candidate of BY_SPEED.slice(0, -1)) {
     try {
       const { plugin } = await loadPlugin(candidate, { ...resolve, kind: 'backend' });
-      if (plugin.capabilities.generate) return candidate;
+      if (plugin.capabilities.generate) return plugin;
     } catch {
       // not installed or broken: try the next one
     }
   }
-  return BY_SPEED.at(-1)!;
+  return (await loadPlugin(BY_SPEED.at(-1)!, { ...resolve, kind: 'backend' })).plugin;
 }

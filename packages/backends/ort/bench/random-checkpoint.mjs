@@ -1,6 +1,6 @@
 // A random-weight checkpoint with a given shape (default: Qwen2.5-0.5B's), written as a model
 // folder whose graph is prebuilt in onnx/ (config.json + onnx/model.onnx + model.onnx_data).
-import { modelConfigToJson, modelWeightShapes } from '@prompt-aug/core';
+import { modelConfigToJson, modelWeightShapes } from '@prompt-aug/core/model';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildDecoderOnnx } from '../dist/index.js';

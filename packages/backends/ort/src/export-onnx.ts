@@ -3,7 +3,8 @@
  * plus config.json and the tokenizer files beside it, so the output folder is itself a
  * model folder this backend (and transformers.js-style loaders) can open.
  */
-import { UserError, readModelConfig, readModelWeights } from '@prompt-aug/core';
+import { UserError } from '@prompt-aug/core';
+import { readModelConfig, readModelWeights } from '@prompt-aug/core/model';
 import { copyFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildDecoderOnnx, type BuiltDecoder } from './onnx/build-decoder.js';

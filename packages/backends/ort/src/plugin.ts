@@ -1,5 +1,5 @@
 /** The BackendPlugin object this package default-exports. */
-import type { BackendPlugin } from '@prompt-aug/core';
+import type { BackendPlugin } from '@prompt-aug/plugin-api';
 import { createRequire } from 'node:module';
 import { loadOrtPolicy } from './load/load-policy.js';
 import { detectDevices } from './session/execution-providers.js';

@@ -3,7 +3,8 @@
  * KV-cached decoding equals full recomputation, and a padded batch equals each sequence alone.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Policy, TinyModel } from '@prompt-aug/core';
+import type { Policy } from '@prompt-aug/plugin-api';
+import type { TinyModel } from '@prompt-aug/core/model';
 import backend from '../src/index.js';
 import { arrangeBatch } from '../src/policy/batch-layout.js';
 import { decoderFor, leftPad, maxAbsDiff, rightPad } from './helpers/sessions.js';

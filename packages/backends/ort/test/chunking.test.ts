@@ -1,5 +1,6 @@
 /** forward and logprobs split big batches into row chunks; the numbers must not change. */
-import type { Policy, TinyModel } from '@prompt-aug/core';
+import type { Policy } from '@prompt-aug/plugin-api';
+import type { TinyModel } from '@prompt-aug/core/model';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import backend from '../src/index.js';
 import { referenceForward, referenceLogprobs } from './helpers/reference.js';

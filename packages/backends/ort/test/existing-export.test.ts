@@ -1,5 +1,7 @@
 /** Loading exports in the Hugging Face / transformers.js layout instead of building a graph. */
-import { isUserError, writeTinyModel, type Policy } from '@prompt-aug/core';
+import { type Policy } from '@prompt-aug/plugin-api';
+import { isUserError } from '@prompt-aug/core';
+import { writeTinyModel } from '@prompt-aug/core/model';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 /** exportOnnx writes a self-contained model folder: graph, external weights, config, tokenizer. */
-import { isUserError, type TinyModel } from '@prompt-aug/core';
+import { isUserError } from '@prompt-aug/core';
+import { type TinyModel } from '@prompt-aug/core/model';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,5 +1,7 @@
 /** Generation mechanics: EOS, stop strings, finished rows padded, token budget, seeding. */
-import { isUserError, loadTokenizer, type Policy, type TinyModel } from '@prompt-aug/core';
+import { type Policy } from '@prompt-aug/plugin-api';
+import { isUserError } from '@prompt-aug/core';
+import { loadTokenizer, type TinyModel } from '@prompt-aug/core/model';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import backend from '../src/index.js';
 import { referenceLogprobs } from './helpers/reference.js';

@@ -1,5 +1,6 @@
 /** The package's default export is a plain BackendPlugin, and load() checks its options. */
-import { PLUGIN_API_VERSION, isUserError } from '@prompt-aug/core';
+import { PLUGIN_API_VERSION } from '@prompt-aug/plugin-api';
+import { isUserError } from '@prompt-aug/core';
 import { describe, expect, test } from 'vitest';
 import backend from '../src/index.js';
 import { tinyModel } from './helpers/tiny.js';

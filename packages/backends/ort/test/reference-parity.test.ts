@@ -3,7 +3,8 @@
  * logits at every valid position, RL log-probs and entropy, and greedy tokens, for standard
  * and fused graphs, tied and untied heads, GQA and MHA, with q/k/v biases (Qwen2).
  */
-import { f16ToF32, f32ToF16, type Policy, type TinyModel } from '@prompt-aug/core';
+import { type Policy } from '@prompt-aug/plugin-api';
+import { f16ToF32, f32ToF16, type TinyModel } from '@prompt-aug/core/model';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import backend from '../src/index.js';
 import { REFERENCE_VARIANTS, referenceForward, referenceLogprobs } from './helpers/reference.js';

@@ -1,5 +1,7 @@
 /** updateWeights swaps the weights of a live policy, from a folder or a name -> data map. */
-import { isUserError, writeTinyModel, type Policy } from '@prompt-aug/core';
+import { type Policy } from '@prompt-aug/plugin-api';
+import { isUserError } from '@prompt-aug/core';
+import { writeTinyModel } from '@prompt-aug/core/model';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import backend from '../src/index.js';
 import { leftPad, maxAbsDiff } from './helpers/sessions.js';

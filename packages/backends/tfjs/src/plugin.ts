@@ -1,6 +1,6 @@
 /** The backend plugin object: what `--backend tfjs` resolves to. */
 import { createRequire } from 'node:module';
-import type { BackendPlugin, LoadOptions, Policy } from '@prompt-aug/core';
+import type { BackendPlugin, LoadOptions, Policy } from '@prompt-aug/plugin-api';
 import { activateDevice, devices } from './engine/select-engine.js';
 import { TfjsPolicy } from './policy.js';
 

@@ -3,24 +3,9 @@
  * generation, RL-layout log-probs, GRPO training steps and Hugging Face checkpoints.
  */
 import * as tf from '@tensorflow/tfjs';
-import {
-  DEFAULT_LOSS,
-  UserError,
-  DEFAULT_OPTIMIZER,
-  type DeviceInfo,
-  type ForwardInput,
-  type ForwardOutput,
-  type GenerateInput,
-  type GenerateOutput,
-  type LossConfig,
-  type OptimizerConfig,
-  type Policy,
-  type PolicyInfo,
-  type ScoreInput,
-  type ScoreOutput,
-  type TrainStepInput,
-  type TrainStepStats,
-} from '@prompt-aug/core';
+import { DEFAULT_LOSS, DEFAULT_OPTIMIZER, type DeviceInfo, type ForwardInput, type ForwardOutput, type GenerateInput, type GenerateOutput, type LossConfig, type OptimizerConfig, type Policy, type PolicyInfo, type ScoreInput, type ScoreOutput, type TrainStepInput, type TrainStepStats } from '@prompt-aug/plugin-api';
+import { UserError } from '@prompt-aug/core';
+import { policyTokenIds } from '@prompt-aug/core/model';
 import { isWasmOutOfMemory, wasmOutOfMemoryError } from './engine/wasm-out-of-memory.js';
 import { generate } from './generate/generate.js';
 import { readModelFolder, writeModelFolder, type ModelFolder } from './io/model-files.js';
@@ -74,15 +59,13 @@ export class TfjsPolicy implements Policy {
     folder.weights.clear(); // the variables own the numbers now
     this.loss = loss;
     this.optim = optim;
-    const eos = folder.tokenizer?.eosTokenIds ?? config.eosTokenIds;
     this.info = {
       backend: 'backend-tfjs',
       device: device.device,
       architecture: config.architecture,
       numParameters: countParameters(this.model.params),
       vocabSize: config.vocabSize,
-      padTokenId: folder.tokenizer?.padTokenId ?? config.padTokenId ?? eos[0] ?? 0,
-      eosTokenIds: eos,
+      ...policyTokenIds(config, folder.tokenizer),
     };
   }
 

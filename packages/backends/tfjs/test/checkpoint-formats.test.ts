@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readModelWeights, type TinyModelOptions } from '@prompt-aug/core';
+import { readModelWeights, type TinyModelOptions } from '@prompt-aug/core/model';
 import { describe, expect, it } from 'vitest';
-import { referenceForward } from '../../../../test/reference/qwen2-reference.js';
+import { referenceForward } from '@prompt-aug/test-utils';
 import backend from '../src/index.js';
 import { maxAbsDiff } from './helpers/engine.js';
 import { tinyFolder } from './helpers/tiny-folder.js';

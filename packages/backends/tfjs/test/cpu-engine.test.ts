@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceForward } from '../../../../test/reference/qwen2-reference.js';
+import { referenceForward } from '@prompt-aug/test-utils';
 import backend from '../src/index.js';
 import { maxAbsDiff } from './helpers/engine.js';
 import { tinyFolder } from './helpers/tiny-folder.js';

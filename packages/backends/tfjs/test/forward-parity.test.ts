@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referenceForward } from '../../../../test/reference/qwen2-reference.js';
+import { referenceForward } from '@prompt-aug/test-utils';
 import { forwardLogits } from '../src/model/forward.js';
 import { createParameters } from '../src/model/parameters.js';
 import { leftPaddedBatch, randomWeights, tinyConfig, type TinyOptions } from './helpers/tiny-model.js';

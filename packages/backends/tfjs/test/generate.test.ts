@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referenceForward } from '../../../../test/reference/qwen2-reference.js';
+import { referenceForward } from '@prompt-aug/test-utils';
 import { generate, type GenerationContext } from '../src/generate/generate.js';
 import { outputProjection } from '../src/model/decoder.js';
 import { createParameters } from '../src/model/parameters.js';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referenceLogprobs } from '../../../../test/reference/qwen2-reference.js';
+import { referenceLogprobs } from '@prompt-aug/test-utils';
 import { createParameters } from '../src/model/parameters.js';
 import { chunkedResponseStats } from '../src/score/chunked-logprobs.js';
 import { outputProjection } from '../src/model/decoder.js';

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_LOSS, DEFAULT_OPTIMIZER, type LossAggregation, type LossConfig, type NamedTensor } from '@prompt-aug/core';
+import { DEFAULT_LOSS, DEFAULT_OPTIMIZER, type LossAggregation, type LossConfig } from '@prompt-aug/plugin-api';
+import { type NamedTensor } from '@prompt-aug/core/model';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referenceLogprobs } from '../../../../test/reference/qwen2-reference.js';
-import { referenceLoss } from '../../../../test/reference/reference-loss.js';
+import { referenceLogprobs } from '@prompt-aug/test-utils';
+import { referenceLoss } from '@prompt-aug/test-utils';
 import { createParameters, toHuggingFaceTensor } from '../src/model/parameters.js';
 import { createAdamWState } from '../src/train/adamw.js';
 import { accumulateGradients, type Trainer } from '../src/train/train-step.js';

@@ -1,6 +1,8 @@
-import { isUserError, loadTokenizer, type Policy } from '@prompt-aug/core';
+import { type Policy } from '@prompt-aug/plugin-api';
+import { isUserError } from '@prompt-aug/core';
+import { loadTokenizer } from '@prompt-aug/core/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referenceForward, referenceLogprobs } from '../../../../test/reference/qwen2-reference.js';
+import { referenceForward, referenceLogprobs } from '@prompt-aug/test-utils';
 import backend from '../src/index.js';
 import { maxAbsDiff } from './helpers/engine.js';
 import { tinyFolder } from './helpers/tiny-folder.js';

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_LOSS, readModelWeights, type NamedTensor, type Policy } from '@prompt-aug/core';
+import { DEFAULT_LOSS, type Policy } from '@prompt-aug/plugin-api';
+import { readModelWeights, type NamedTensor } from '@prompt-aug/core/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referenceLogprobs } from '../../../../test/reference/qwen2-reference.js';
-import { referenceLoss } from '../../../../test/reference/reference-loss.js';
+import { referenceLogprobs } from '@prompt-aug/test-utils';
+import { referenceLoss } from '@prompt-aug/test-utils';
 import backend, { TfjsPolicy } from '../src/index.js';
 import { rolloutBatch } from './helpers/rollouts.js';
 import { tempDir, tinyFolder } from './helpers/tiny-folder.js';

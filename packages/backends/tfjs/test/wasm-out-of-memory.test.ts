@@ -2,7 +2,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isUserError, writeTinyModel } from '@prompt-aug/core';
+import { isUserError } from '@prompt-aug/core';
+import { writeTinyModel } from '@prompt-aug/core/model';
 import { describe, expect, it } from 'vitest';
 import backend from '../src/index.js';
 

@@ -6,7 +6,7 @@
  * templates name (`<think>`, `</solution>`, ...) appear in their prompts and are learned there.
  */
 import type { MathRecord } from '../data/math-record.js';
-import type { AnswerFormat, Template } from '../plugin/types.js';
+import type { AnswerFormat, Template } from '@prompt-aug/plugin-api';
 import { renderPrompt } from '../templates/render-prompt.js';
 
 export type DemoCorpusTemplate = Pick<Template, 'id' | 'chatTemplate' | 'prefill' | 'answerFormat'>;

@@ -1,4 +1,4 @@
-import type { Template } from '../plugin/types.js';
+import type { Template } from '@prompt-aug/plugin-api';
 import { formatAnswer } from './demo-corpus.js';
 
 /**

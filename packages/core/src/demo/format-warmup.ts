@@ -1,9 +1,9 @@
 import type { MathRecord } from '../data/math-record.js';
 import type { ModelTokenizer } from '../model/model-tokenizer.js';
-import type { Policy } from '../policy/types.js';
-import type { Template } from '../plugin/types.js';
+import type { Policy } from '@prompt-aug/plugin-api';
+import type { Template } from '@prompt-aug/plugin-api';
 import { renderPrompt } from '../templates/render-prompt.js';
-import { leftPad, rightPad } from '../train/batch-layout.js';
+import { leftPad, rightPad } from '../decoding/padding.js';
 import { SeededRandom } from '../util/random.js';
 import { formatExemplar } from './format-exemplar.js';
 

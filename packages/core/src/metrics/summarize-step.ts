@@ -3,7 +3,7 @@
  * Empty inputs give NaN (there is no mean of nothing); MetricsLog writes that as null and
  * TensorBoardWriter skips it, so an empty step shows as a gap rather than a fake zero.
  */
-import type { FinishReason } from '../policy/types.js';
+import type { FinishReason } from '@prompt-aug/plugin-api';
 
 export interface ResponseLengthSummary {
   meanLength: number;

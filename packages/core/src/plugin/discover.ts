@@ -3,17 +3,8 @@ import { userPluginDir } from '../util/paths.js';
 import { loadPluginModule } from './load.js';
 import { readPackageJson } from './package-entry.js';
 import type { PluginOrigin, ResolveOptions } from './resolve.js';
-import type { PluginKind } from './types.js';
+import type { PluginKind } from '@prompt-aug/plugin-api';
 import { userPluginPackages } from './user-plugins.js';
-
-/** The plugins that ship with the pa CLI, found by name like any other. */
-export const BUILTIN_PLUGINS = [
-  '@prompt-aug/templates-diverse',
-  '@prompt-aug/templates-qwen-math',
-  '@prompt-aug/verifier-math',
-  '@prompt-aug/backend-tfjs',
-  '@prompt-aug/backend-ort',
-] as const;
 
 export interface PluginListing {
   packageName: string;
@@ -25,12 +16,12 @@ export interface PluginListing {
   error?: string;
 }
 
-/** Every plugin package visible to pa: built-ins, the project's dependencies, the user folder. */
+/** Every plugin package visible to pa: the host's bundled plugins, the project's dependencies, the user folder. */
 export async function discoverPlugins(options: ResolveOptions = {}): Promise<PluginListing[]> {
   const userDir = options.userDir ?? userPluginDir();
   const cwd = options.cwd ?? process.cwd();
   const wanted = new Map<string, PluginOrigin>();
-  for (const name of BUILTIN_PLUGINS) wanted.set(name, 'bundled');
+  for (const name of options.bundledPlugins ?? []) wanted.set(name, 'bundled');
   for (const name of projectPluginDependencies(cwd)) if (!wanted.has(name)) wanted.set(name, 'project');
   for (const name of Object.keys(userPluginPackages(userDir))) wanted.set(name, 'user');
   const listings: PluginListing[] = [];

@@ -3,8 +3,8 @@ import semver from 'semver';
 import { UserError } from '../util/user-error.js';
 import { CORE_PACKAGE_NAME, CORE_VERSION } from './core-version.js';
 import { resolvePluginModule, type LookedPlace, type ResolveOptions, type ResolvedPluginModule } from './resolve.js';
-import type { BackendPlugin } from '../policy/types.js';
-import type { Plugin, PluginKind, TemplatesPlugin, VerifierPlugin } from './types.js';
+import type { BackendPlugin } from '@prompt-aug/plugin-api';
+import type { Plugin, PluginKind, TemplatesPlugin, VerifierPlugin } from '@prompt-aug/plugin-api';
 import { validatePluginExport, type PluginIssue } from './validate.js';
 
 export interface LoadedPlugin<P extends Plugin = Plugin> {

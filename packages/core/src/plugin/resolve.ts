@@ -25,6 +25,8 @@ export interface ResolveOptions {
   cwd?: string;
   /** Extra folders whose node_modules are searched, e.g. the CLI's own install (built-ins). */
   bundledRoots?: string[];
+  /** The plugin packages the host application ships (the CLI lists them in its package.json). */
+  bundledPlugins?: readonly string[];
   /** The folder `pa plugins install` writes into (default: XDG data dir). */
   userDir?: string;
 }

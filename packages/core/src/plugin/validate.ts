@@ -2,7 +2,7 @@ import semver from 'semver';
 import type { z } from 'zod';
 import { validateTemplateSet } from '../templates/validate-template-set.js';
 import { KNOWN_KEYS, schemaByKind } from './schema.js';
-import { PLUGIN_API_VERSION, type Plugin, type PluginKind, type TemplatesPlugin } from './types.js';
+import { PLUGIN_API_VERSION, type Plugin, type PluginKind, type TemplatesPlugin } from '@prompt-aug/plugin-api';
 
 export interface PluginIssue {
   /** Which plugin object (by name, or by its index in an exported array). */

@@ -1,4 +1,4 @@
-import type { TemplateSelect } from '../plugin/types.js';
+import type { TemplateSelect } from '@prompt-aug/plugin-api';
 import { UserError } from '../util/user-error.js';
 import { hashToUnit } from './hash-to-unit.js';
 

@@ -1,5 +1,5 @@
 import { Template as JinjaTemplate } from '@huggingface/jinja';
-import type { Template } from '../plugin/types.js';
+import type { Template } from '@prompt-aug/plugin-api';
 import { UserError } from '../util/user-error.js';
 
 /** One chat turn, as in a dataset's `prompt` column or Hugging Face's `messages`. */

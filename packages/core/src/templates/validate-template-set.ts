@@ -1,4 +1,4 @@
-import type { Template, TemplatesPlugin } from '../plugin/types.js';
+import type { Template, TemplatesPlugin } from '@prompt-aug/plugin-api';
 import { renderPrompt } from './render-prompt.js';
 
 export interface TemplateSetReport {

@@ -1,6 +1,7 @@
-import type { Policy } from '../policy/types.js';
+import type { Policy } from '@prompt-aug/plugin-api';
 import type { ModelTokenizer } from '../model/model-tokenizer.js';
-import { chunk, leftPad } from './batch-layout.js';
+import { leftPad } from '../decoding/padding.js';
+import { chunk } from './batch-layout.js';
 
 export interface RolloutRequest {
   promptIds: number[];

@@ -4,7 +4,7 @@ import { resolveDataset } from '../data/resolve-dataset.js';
 import type { ModelTokenizer } from '../model/model-tokenizer.js';
 import { loadPlugin } from '../plugin/load.js';
 import type { ResolveOptions } from '../plugin/resolve.js';
-import type { TemplatesPlugin } from '../plugin/types.js';
+import type { TemplatesPlugin } from '@prompt-aug/plugin-api';
 import { renderPrompt } from '../templates/render-prompt.js';
 import { UserError } from '../util/user-error.js';
 import type { TrainConfig } from './train-config.js';

@@ -1,4 +1,4 @@
-import type { Template, VerifierPlugin } from '../plugin/types.js';
+import type { Template, VerifierPlugin } from '@prompt-aug/plugin-api';
 
 export interface RewardWeights {
   correctWeight: number;

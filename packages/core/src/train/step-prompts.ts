@@ -1,6 +1,6 @@
 import type { MathRecord } from '../data/math-record.js';
 import type { ModelTokenizer } from '../model/model-tokenizer.js';
-import type { Template, TemplatesPlugin } from '../plugin/types.js';
+import type { Template, TemplatesPlugin } from '@prompt-aug/plugin-api';
 import { pickTemplate } from '../templates/pick-template.js';
 import { renderPrompt } from '../templates/render-prompt.js';
 

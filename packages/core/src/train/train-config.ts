@@ -1,3 +1,4 @@
+import { DEFAULT_LOSS, DEFAULT_OPTIMIZER } from '@prompt-aug/plugin-api';
 import { z } from 'zod';
 
 /**
@@ -39,27 +40,27 @@ export const trainConfigSchema = z.object({
     .default({ temperature: 1, topP: 1, topK: 0 }),
   loss: z
     .object({
-      clipLow: z.number().nonnegative().default(0.2),
-      clipHigh: z.number().nonnegative().default(0.28),
-      dualClip: z.number().gt(1).nullable().default(3),
-      aggregation: z.enum(['token-mean', 'seq-mean-token-sum', 'seq-mean-token-mean', 'seq-mean-token-sum-norm']).default('token-mean'),
-      klCoef: z.number().nonnegative().default(0),
-      klEstimator: z.enum(['low-var-kl', 'k1', 'k2']).default('low-var-kl'),
-      entropyCoef: z.number().default(0),
+      clipLow: z.number().nonnegative().default(DEFAULT_LOSS.clipLow),
+      clipHigh: z.number().nonnegative().default(DEFAULT_LOSS.clipHigh),
+      dualClip: z.number().gt(1).nullable().default(DEFAULT_LOSS.dualClip),
+      aggregation: z.enum(['token-mean', 'seq-mean-token-sum', 'seq-mean-token-mean', 'seq-mean-token-sum-norm']).default(DEFAULT_LOSS.aggregation),
+      klCoef: z.number().nonnegative().default(DEFAULT_LOSS.klCoef),
+      klEstimator: z.enum(['low-var-kl', 'k1', 'k2']).default(DEFAULT_LOSS.klEstimator),
+      entropyCoef: z.number().default(DEFAULT_LOSS.entropyCoef),
     })
-    .default({ clipLow: 0.2, clipHigh: 0.28, dualClip: 3, aggregation: 'token-mean', klCoef: 0, klEstimator: 'low-var-kl', entropyCoef: 0 }),
+    .default({ ...DEFAULT_LOSS }),
   optimizer: z
     .object({
-      lr: z.number().positive().default(1e-6),
-      betas: z.tuple([z.number().min(0).lt(1), z.number().min(0).lt(1)]).default([0.9, 0.999]),
-      eps: z.number().positive().default(1e-8),
-      weightDecay: z.number().nonnegative().default(0.01),
-      gradClip: z.number().positive().default(1),
+      lr: z.number().positive().default(DEFAULT_OPTIMIZER.lr),
+      betas: z.tuple([z.number().min(0).lt(1), z.number().min(0).lt(1)]).default(DEFAULT_OPTIMIZER.betas),
+      eps: z.number().positive().default(DEFAULT_OPTIMIZER.eps),
+      weightDecay: z.number().nonnegative().default(DEFAULT_OPTIMIZER.weightDecay),
+      gradClip: z.number().positive().default(DEFAULT_OPTIMIZER.gradClip),
       schedule: z.enum(['constant', 'cosine', 'linear']).default('constant').describe('learning-rate schedule after warm-up (paper: constant)'),
       warmupSteps: z.number().int().nonnegative().default(0).describe('steps of linear learning-rate warm-up'),
       minLrRatio: z.number().min(0).max(1).default(0).describe('cosine/linear decay ends at lr × this on the last step'),
     })
-    .default({ lr: 1e-6, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.01, gradClip: 1, schedule: 'constant', warmupSteps: 0, minLrRatio: 0 }),
+    .default({ ...DEFAULT_OPTIMIZER, schedule: 'constant', warmupSteps: 0, minLrRatio: 0 }),
   reward: z
     .object({
       correctWeight: z.number().default(1),

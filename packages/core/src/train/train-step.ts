@@ -1,9 +1,10 @@
-import { groupAdvantages } from '../grpo/group-advantages.js';
+import { groupAdvantages } from './group-advantages.js';
 import type { MathRecord } from '../data/math-record.js';
 import type { ModelTokenizer } from '../model/model-tokenizer.js';
-import type { Policy, TrainStepStats } from '../policy/types.js';
-import type { Template, TemplatesPlugin, VerifierPlugin } from '../plugin/types.js';
-import { chunk, leftPad, rightPad } from './batch-layout.js';
+import type { Policy, TrainStepStats } from '@prompt-aug/plugin-api';
+import type { Template, TemplatesPlugin, VerifierPlugin } from '@prompt-aug/plugin-api';
+import { leftPad, rightPad } from '../decoding/padding.js';
+import { chunk } from './batch-layout.js';
 import { generateRollouts, type GeneratedResponse, type RolloutRequest } from './rollout.js';
 import { scoreRollout, type RolloutScore } from './score-rollouts.js';
 import { buildStepPrompts } from './step-prompts.js';

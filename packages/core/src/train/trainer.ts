@@ -6,7 +6,7 @@ import { MetricsLog } from '../metrics/metrics-log.js';
 import { TensorBoardWriter } from '../metrics/tensorboard-writer.js';
 import { resolveModel } from '../model/resolve-model.js';
 import { loadTokenizer } from '../model/tokenizer-load.js';
-import type { Policy } from '../policy/types.js';
+import type { Policy } from '@prompt-aug/plugin-api';
 import type { ResolveOptions } from '../plugin/resolve.js';
 import { atomicWriteJson } from '../util/atomic-write.js';
 import { UserError } from '../util/user-error.js';

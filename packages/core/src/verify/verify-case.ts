@@ -1,4 +1,4 @@
-import type { AnswerFormat, ExtractMode, VerifierPlugin } from '../plugin/types.js';
+import type { AnswerFormat, ExtractMode, VerifierPlugin } from '@prompt-aug/plugin-api';
 import { UserError } from '../util/user-error.js';
 
 /** One line of a `pa verify --input` file. Other fields are ignored. */

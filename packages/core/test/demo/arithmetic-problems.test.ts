@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arithmeticProblems, isUserError } from '../../src/index.js';
+import { arithmeticProblems } from '../../src/demo/index.js';
+import { isUserError } from '../../src/index.js';
 
 /** Re-derive the answer from the problem text alone, independently of how it was generated. */
 function solve(problem: string): { a: number; op: string; b: number; answer: number } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteLevelWords, splitOnSpecialTokens } from '../../src/index.js';
+import { byteLevelWords, splitOnSpecialTokens } from '../../src/demo/byte-level-words.js';
 
 describe('byteLevelWords (Qwen2 split regex, then GPT-2 bytes → characters)', () => {
   it('splits letters, single digits, punctuation runs and spaces as Qwen2 does', () => {

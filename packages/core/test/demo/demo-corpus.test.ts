@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { arithmeticProblems, demoCorpus, formatAnswer, referenceCompletion, type DemoCorpusTemplate, type MathRecord } from '../../src/index.js';
+import { arithmeticProblems } from '../../src/demo/index.js';
+import { demoCorpus, formatAnswer, referenceCompletion, type DemoCorpusTemplate } from '../../src/demo/demo-corpus.js';
+import { type MathRecord } from '../../src/data/index.js';
 import { diverseTemplates } from './demo-fixtures.js';
 
 const plain: DemoCorpusTemplate = {

@@ -2,14 +2,14 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoTokenizerFiles, loadTokenizer, type ModelTokenizer, type Template } from '../../src/index.js';
+import { demoTokenizerFiles } from '../../src/demo/demo-tokenizer-files.js';
+import { loadTokenizer, type ModelTokenizer } from '../../src/model/index.js';
+import { type Template } from '@prompt-aug/plugin-api';
+import { workspacePluginEntry } from '@prompt-aug/test-utils';
 
-// A path held in a variable: core's typecheck must not pull a plugin's sources into core
-// (core never imports a plugin); at test time vitest loads the templates from source.
-const DIVERSE_TEMPLATES = '../../../templates/diverse/src/index.js';
 
 export async function diverseTemplates(): Promise<Template[]> {
-  const plugin = (await import(/* @vite-ignore */ DIVERSE_TEMPLATES)) as { default: { templates: Template[] } };
+  const plugin = (await import(/* @vite-ignore */ workspacePluginEntry('templates-diverse'))) as { default: { templates: Template[] } };
   return plugin.default.templates;
 }
 

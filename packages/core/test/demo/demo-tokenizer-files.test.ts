@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  SeededRandom, arithmeticProblems, demoCorpus, demoTokenizerFiles, tinyTokenizerVocab, splitOnSpecialTokens, byteLevelWords,
-  trainByteLevelBpe, type ModelTokenizer, type TrainedBpe,
-} from '../../src/index.js';
+import { SeededRandom } from '../../src/index.js';
+import { arithmeticProblems } from '../../src/demo/index.js';
+import { demoCorpus } from '../../src/demo/demo-corpus.js';
+import { demoTokenizerFiles } from '../../src/demo/demo-tokenizer-files.js';
+import { splitOnSpecialTokens, byteLevelWords } from '../../src/demo/byte-level-words.js';
+import { trainByteLevelBpe, type TrainedBpe } from '../../src/demo/train-byte-level-bpe.js';
+import { tinyTokenizerVocab } from '../../src/model/tiny-tokenizer.js';
+import { type ModelTokenizer } from '../../src/model/index.js';
 import { diverseTemplates, loadDemoTokenizer, tokensOf } from './demo-fixtures.js';
 
 const HUG_MERGES: [string, string][] = [['u', 'g'], ['u', 'n'], ['h', 'ug'], ['p', 'un'], ['hug', 's'], ['p', 'ug'], ['b', 'un']];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom, byteLevelWords, trainByteLevelBpe } from '../../src/index.js';
+import { SeededRandom } from '../../src/index.js';
+import { byteLevelWords } from '../../src/demo/byte-level-words.js';
+import { trainByteLevelBpe } from '../../src/demo/train-byte-level-bpe.js';
 import { naiveBpeMerges } from './naive-bpe.js';
 
 const repeat = (word: string, times: number): string[] => Array<string>(times).fill(word);

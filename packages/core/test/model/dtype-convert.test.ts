@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bf16ToF32, f16ToF32, f32ToBf16, f32ToF16 } from '../../src/model/index.js';
+import { bf16ToF32, f32ToBf16 } from '../../src/model/dtype-convert.js';
+import { f16ToF32, f32ToF16 } from '../../src/model/index.js';
 
 const floatFromBits = (bits: number[]) => new Float32Array(new Uint32Array(bits).buffer);
 const bitsOfFloats = (values: Float32Array) => [...new Uint32Array(values.buffer, values.byteOffset, values.length)];

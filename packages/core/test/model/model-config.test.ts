@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isUserError, modelConfigToJson, modelWeightShapes, parseModelConfig } from '../../src/index.js';
+import { isUserError } from '../../src/index.js';
+import { modelConfigToJson, modelWeightShapes } from '../../src/model/index.js';
+import { parseModelConfig } from '../../src/model/model-config-parse.js';
 
 // config.json of Qwen/Qwen2.5-Math-1.5B as published on the Hub.
 const qwenMath15B = {

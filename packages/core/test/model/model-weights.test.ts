@@ -2,7 +2,10 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isUserError, openModelWeights, readModelWeights, readSafetensorsHeader, writeModelWeights, type NamedTensor } from '../../src/index.js';
+import { isUserError } from '../../src/index.js';
+import { openModelWeights } from '../../src/model/model-weights-reader.js';
+import { readModelWeights, writeModelWeights, type NamedTensor } from '../../src/model/index.js';
+import { readSafetensorsHeader } from '../../src/model/safetensors-read.js';
 
 const scratch = () => mkdtemp(join(tmpdir(), 'pa-weights-'));
 const tensor = (n: number, fill: number): NamedTensor => ({ shape: [n], data: new Float32Array(n).fill(fill) });

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isUserError, loadTokenizer, readModelWeights, resolveModel, writeTinyModel } from '../../src/index.js';
+import { isUserError } from '../../src/index.js';
+import { loadTokenizer, readModelWeights, resolveModel, writeTinyModel } from '../../src/model/index.js';
 import { startFakeHub, type FakeHub } from './fake-hub.js';
 
 const scratch = (tag: string) => mkdtemp(join(tmpdir(), `pa-resolve-${tag}-`));

@@ -2,7 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isUserError, openSafetensors, readSafetensors, readSafetensorsHeader } from '../../src/index.js';
+import { isUserError } from '../../src/index.js';
+import { openSafetensors, readSafetensorsHeader } from '../../src/model/safetensors-read.js';
+import { readSafetensors } from '../../src/model/index.js';
 import { littleEndian, safetensorsBytes, writeBytes } from './safetensors-files.js';
 
 let dir: string;

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSafetensors, readSafetensorsHeader, writeSafetensors } from '../../src/index.js';
+import { readSafetensors, writeSafetensors } from '../../src/model/index.js';
+import { readSafetensorsHeader } from '../../src/model/safetensors-read.js';
 
 let dir: string;
 beforeAll(async () => {

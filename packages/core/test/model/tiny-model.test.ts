@@ -2,7 +2,9 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ModelConfig, checkModelWeights, f32ToBf16, bf16ToF32, readModelConfig, readModelWeights, writeTinyModel, loadTokenizer, tinyTokenizerSize } from '../../src/model/index.js';
+import { type ModelConfig, checkModelWeights, readModelConfig, readModelWeights, writeTinyModel, loadTokenizer } from '../../src/model/index.js';
+import { f32ToBf16, bf16ToF32 } from '../../src/model/dtype-convert.js';
+import { tinyTokenizerSize } from '../../src/model/tiny-tokenizer.js';
 
 const scratch = () => mkdtemp(join(tmpdir(), 'pa-tiny-'));
 

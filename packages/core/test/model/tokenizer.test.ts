@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SeededRandom, isUserError, loadTokenizer, writeTinyModel, type ModelTokenizer } from '../../src/index.js';
+import { SeededRandom, isUserError } from '../../src/index.js';
+import { loadTokenizer, writeTinyModel, type ModelTokenizer } from '../../src/model/index.js';
 
 let dir: string;
 let tokenizer: ModelTokenizer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Template } from '../../src/plugin/types.js';
+import type { Template } from '@prompt-aug/plugin-api';
 import { validateTemplateSet } from '../../src/templates/validate-template-set.js';
 
 const userOnly =

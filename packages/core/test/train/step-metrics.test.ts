@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Template } from '../../src/plugin/types.js';
+import type { Template } from '@prompt-aug/plugin-api';
 import { stepMetrics } from '../../src/train/step-metrics.js';
 import type { Rollout, StepResult } from '../../src/train/train-step.js';
 import type { RolloutScore } from '../../src/train/score-rollouts.js';

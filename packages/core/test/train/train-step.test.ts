@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerateInput, GenerateOutput, Policy, ScoreInput, TrainStepInput } from '../../src/policy/types.js';
-import type { TemplatesPlugin, VerifierPlugin } from '../../src/plugin/types.js';
+import type { GenerateInput, GenerateOutput, Policy, ScoreInput, TrainStepInput } from '@prompt-aug/plugin-api';
+import type { TemplatesPlugin, VerifierPlugin } from '@prompt-aug/plugin-api';
 import type { ModelTokenizer } from '../../src/model/model-tokenizer.js';
 import { resolveTrainConfig } from '../../src/train/resolve-train-config.js';
 import { runTrainStep, type StepContext } from '../../src/train/train-step.js';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { VerifierPlugin } from '../../src/plugin/types.js';
+import type { VerifierPlugin } from '@prompt-aug/plugin-api';
 import { readVerifyCases } from '../../src/verify/read-verify-cases.js';
 import { summarizeVerdicts } from '../../src/verify/summarize-verdicts.js';
 import { verifyCase } from '../../src/verify/verify-case.js';

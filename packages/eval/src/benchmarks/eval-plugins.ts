@@ -1,4 +1,5 @@
-import { loadPlugin, UserError, type ResolveOptions, type Template, type VerifierPlugin } from '@prompt-aug/core';
+import { type Template, type VerifierPlugin } from '@prompt-aug/plugin-api';
+import { loadPlugin, UserError, type ResolveOptions } from '@prompt-aug/core';
 
 /** What grading and prompting need, found by name like every other plugin (eval imports none). */
 export interface EvalPlugins {
@@ -38,4 +39,10 @@ export async function loadEvalPlugins(options: LoadEvalPluginsOptions = {}): Pro
     verifierVersion: `${verifier.name}@${verifier.version}`,
     templateVersion: `${templates.name}@${templates.version}:${template.id}`,
   };
+}
+
+/** The plugins as given, or loaded from the options that name them: the one place that tells the two apart. */
+export async function ensureEvalPlugins(given: EvalPlugins | LoadEvalPluginsOptions | undefined, resolve?: ResolveOptions): Promise<EvalPlugins> {
+  if (given && 'verifierVersion' in given) return given;
+  return loadEvalPlugins({ ...given, ...(resolve ? { resolve } : {}) });
 }

@@ -1,4 +1,5 @@
-import { BENCHMARKS, findKnownDataset, resolveDataset, UserError, type DatasetWarning, type MathRecord } from '@prompt-aug/core';
+import { UserError } from '@prompt-aug/core';
+import { BENCHMARKS, findKnownDataset, resolveDataset, type DatasetWarning, type MathRecord } from '@prompt-aug/core/data';
 
 /** One benchmark's questions as evaluated (after `limit`). */
 export interface Benchmark {

@@ -1,10 +1,12 @@
-import { renderPrompt, type Policy, type Template, type TextTokenizer } from '@prompt-aug/core';
+import { type Policy, type Template } from '@prompt-aug/plugin-api';
+import { renderPrompt } from '@prompt-aug/core';
+import { type TextTokenizer } from '@prompt-aug/core/model';
 import type { GradeFn } from '../grading/grade-response.js';
 import type { SampleRecord } from '../samples/sample-record.js';
 import type { SampleWriter } from '../samples/sample-writer.js';
 import type { GenerationSettings } from './generation-settings.js';
-import { leftPad } from './left-pad.js';
 import { batchSeed, batchWork, type WorkItem } from './plan-work.js';
+import { leftPad } from '@prompt-aug/core/decoding';
 
 export interface GenerateSamplesInput {
   policy: Policy;
@@ -45,7 +47,7 @@ export async function generateSamples(input: GenerateSamplesInput): Promise<Samp
     const batchPrompts = batch.map(promptOf);
     const started = performance.now();
     const out = await policy.generate({
-      ...leftPad(batchPrompts.map((p) => p.ids), tokenizer.padTokenId),
+      ...promptBatch(batchPrompts.map((p) => p.ids), tokenizer.padTokenId),
       maxNewTokens: settings.maxNewTokens,
       temperature: settings.temperature,
       topP: settings.topP,
@@ -80,4 +82,10 @@ export async function generateSamples(input: GenerateSamplesInput): Promise<Samp
     input.onBatch?.(records.length);
   }
   return all;
+}
+
+/** The Policy's prompt layout: rows left-padded to one length, the mask marking real tokens. */
+function promptBatch(rows: readonly number[][], padId: number): { inputIds: number[][]; attentionMask: number[][] } {
+  const { ids, mask } = leftPad(rows, padId);
+  return { inputIds: ids, attentionMask: mask };
 }

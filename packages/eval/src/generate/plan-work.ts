@@ -1,4 +1,4 @@
-import type { MathRecord } from '@prompt-aug/core';
+import type { MathRecord } from '@prompt-aug/core/data';
 import type { Benchmark } from '../benchmarks/load-benchmarks.js';
 import { sampleKey } from '../samples/sample-record.js';
 

@@ -1,4 +1,4 @@
-import type { Template, VerifierPlugin } from '@prompt-aug/core';
+import type { Template, VerifierPlugin } from '@prompt-aug/plugin-api';
 
 /** `eval`: the paper's last-boxed eval grader (default); `train`: the lenient training reward's extraction. */
 export type GraderMode = 'eval' | 'train';

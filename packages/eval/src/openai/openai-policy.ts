@@ -1,4 +1,4 @@
-import type { FinishReason, GenerateInput, GenerateOutput, Policy } from '@prompt-aug/core';
+import type { FinishReason, GenerateInput, GenerateOutput, Policy } from '@prompt-aug/plugin-api';
 import type { CompletionsClient } from './completions-client.js';
 import { mapConcurrent } from './map-concurrent.js';
 import type { TextHandles } from './text-handles.js';

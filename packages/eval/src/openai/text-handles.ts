@@ -1,4 +1,4 @@
-import type { TextTokenizer } from '@prompt-aug/core';
+import type { TextTokenizer } from '@prompt-aug/core/model';
 
 /**
  * A "tokenizer" whose tokens are whole texts: encode registers a text under one id, decode

@@ -1,9 +1,10 @@
-import { findKnownDataset, UserError } from '@prompt-aug/core';
+import { UserError } from '@prompt-aug/core';
+import { findKnownDataset } from '@prompt-aug/core/data';
 import type { Benchmark } from '../benchmarks/load-benchmarks.js';
 import { sampleKey } from '../samples/sample-record.js';
 import { ProblemIndex } from './problem-index.js';
 import type { ResponseLine } from './read-responses.js';
-import type { MathRecord } from '@prompt-aug/core';
+import type { MathRecord } from '@prompt-aug/core/data';
 
 export interface MatchedResponse {
   benchmark: string;

@@ -1,4 +1,4 @@
-import type { MathRecord } from '@prompt-aug/core';
+import type { MathRecord } from '@prompt-aug/core/data';
 
 /** Whitespace runs collapsed and ends trimmed, Unicode NFC: survives re-serialisation by other tools. */
 export function normaliseProblem(text: string): string {

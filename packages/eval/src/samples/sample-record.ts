@@ -1,4 +1,4 @@
-import type { FinishReason } from '@prompt-aug/core';
+import type { FinishReason } from '@prompt-aug/plugin-api';
 
 /**
  * One graded generation: a line of `samples.jsonl`. The key (benchmark, id, run, sample) is

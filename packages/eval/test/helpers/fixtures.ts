@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTokenizer, writeTinyModel, type ModelTokenizer } from '@prompt-aug/core';
+import { loadTokenizer, writeTinyModel, type ModelTokenizer } from '@prompt-aug/core/model';
 import { loadEvalPlugins, type EvalPlugins } from '../../src/index.js';
 
 /** The shared benchmark copies (see shared/data/README.md). */

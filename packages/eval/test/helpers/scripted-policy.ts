@@ -1,4 +1,5 @@
-import type { GenerateInput, GenerateOutput, Policy, PolicyInfo, TextTokenizer } from '@prompt-aug/core';
+import type { GenerateInput, GenerateOutput, Policy, PolicyInfo } from '@prompt-aug/plugin-api';
+import type { TextTokenizer } from '@prompt-aug/core/model';
 
 /**
  * A test double standing in for a backend (backends are other packages' work): `generate`

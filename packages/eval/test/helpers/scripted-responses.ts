@@ -1,4 +1,5 @@
-import { renderPrompt, type Template } from '@prompt-aug/core';
+import { type Template } from '@prompt-aug/plugin-api';
+import { renderPrompt } from '@prompt-aug/core';
 import type { Benchmark } from '../../src/index.js';
 
 /** The fixed response to a question: even rows answer with the gold answer, odd rows with a wrong one. */

@@ -1,4 +1,4 @@
-import type { Template } from '@prompt-aug/core';
+import type { Template } from '@prompt-aug/plugin-api';
 import { chatMLTemplate } from './chatml.js';
 import { constantReward } from './count-markers.js';
 import { FOUR_SPACES, LETS_THINK } from './prefills.js';

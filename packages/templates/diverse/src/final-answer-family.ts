@@ -1,4 +1,4 @@
-import type { AnswerFormat, Template } from '@prompt-aug/core';
+import type { AnswerFormat, Template } from '@prompt-aug/plugin-api';
 import { chatMLTemplate } from './chatml.js';
 import { exactlyOnceReward } from './count-markers.js';
 import { LETS_THINK } from './prefills.js';

@@ -1,4 +1,4 @@
-import type { TemplatesPlugin } from '@prompt-aug/core';
+import type { TemplatesPlugin } from '@prompt-aug/plugin-api';
 import { abel, formal, lmEvalPrompt8, qwenMath, simplerl } from './boxed-family.js';
 import { lmEvalPrompt1, lmEvalPrompt4 } from './final-answer-family.js';
 import { reflectivePrompt, reflectivePromptTeacher } from './reflective-family.js';

@@ -38,12 +38,12 @@ describe('templates-diverse plugin', () => {
     expect(validateTemplateSet(plugin)).toEqual({ errors: [], warnings: [] });
   });
 
-  it('imports nothing from core at run time (types only)', () => {
+  it('imports nothing of prompt-aug at run time: types from @prompt-aug/plugin-api only', () => {
     const srcDir = new URL('src/', packageDir);
     for (const file of readdirSync(srcDir)) {
       const source = readFileSync(new URL(file, srcDir), 'utf8');
-      for (const line of source.split('\n').filter((l) => l.includes("'@prompt-aug/core'"))) {
-        expect(line, `${file}: ${line}`).toMatch(/^import type /);
+      for (const line of source.split('\n').filter((l) => l.includes("'@prompt-aug/"))) {
+        expect(line, `${file}: ${line}`).toMatch(/^import type .* from '@prompt-aug\/plugin-api';$/);
       }
     }
   });

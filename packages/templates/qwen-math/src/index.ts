@@ -1,4 +1,4 @@
-import type { TemplatesPlugin } from '@prompt-aug/core';
+import type { TemplatesPlugin } from '@prompt-aug/plugin-api';
 
 /**
  * The single standard Qwen2.5-Math chain-of-thought template: the no-augmentation baseline

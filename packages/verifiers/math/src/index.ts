@@ -2,7 +2,7 @@
  * @prompt-aug/verifier-math: answer extraction, normalisation and equivalence for math
  * answers; the GRPO reward and the eval grader. The default export is the plugin object.
  */
-import type { VerifierPlugin } from '@prompt-aug/core';
+import type { VerifierPlugin } from '@prompt-aug/plugin-api';
 import { extractAnswer } from './extract/extract-answer.js';
 import { isEquivalent, verifyAnswer } from './verify.js';
 

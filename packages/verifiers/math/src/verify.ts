@@ -1,4 +1,4 @@
-import type { Verdict, VerifyOptions } from '@prompt-aug/core';
+import type { Verdict, VerifyOptions } from '@prompt-aug/plugin-api';
 import { Budget, BudgetExceeded, DEFAULT_TIMEOUT_MS } from './budget.js';
 import { cleanAnswer } from './normalize/clean-answer.js';
 import { equalAnswers } from './compare/equivalent.js';

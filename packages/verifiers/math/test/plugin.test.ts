@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VerifierPlugin } from '@prompt-aug/core';
+import type { VerifierPlugin } from '@prompt-aug/plugin-api';
 import plugin, { extractAnswer, verifyAnswer } from '../src/index.js';
 
 describe('the plugin object', () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
 import { exportOnnx } from '@prompt-aug/backend-ort';
-import { resolveModel } from '@prompt-aug/core';
+import { resolveModel } from '@prompt-aug/core/model';
 import { BaseCommand } from '../../lib/base-command.js';
 
 export default class ExportOnnx extends BaseCommand {

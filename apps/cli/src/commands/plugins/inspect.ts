@@ -1,5 +1,6 @@
 import { Args } from '@oclif/core';
-import { loadPluginModule, type Plugin } from '@prompt-aug/core';
+import { type Plugin } from '@prompt-aug/plugin-api';
+import { loadPluginModule } from '@prompt-aug/core';
 import { BaseCommand } from '../../lib/base-command.js';
 
 export default class PluginsInspect extends BaseCommand {

@@ -1,4 +1,5 @@
-import type { Policy, TextTokenizer } from '@prompt-aug/core';
+import type { Policy } from '@prompt-aug/plugin-api';
+import type { TextTokenizer } from '@prompt-aug/core/model';
 import type { CompletionRequest } from './completion-request.js';
 
 export interface PromptCompletion {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Policy, TextTokenizer } from '@prompt-aug/core';
+import type { Policy } from '@prompt-aug/plugin-api';
+import type { TextTokenizer } from '@prompt-aug/core/model';
 import { completePrompts } from './complete-prompts.js';
 import { BadRequest, parseCompletionRequest } from './completion-request.js';
 

@@ -6,7 +6,9 @@
  * (onnx/model.onnx, decoder_model_merged.onnx, ...) unless `useExistingExport: false`; else a
  * graph built from the safetensors checkpoint into the cache (`fused` picks the flavour).
  */
-import { loadTokenizer, modelWeightShapes, readModelConfig, readModelWeights, cacheDir, type LoadOptions, type Policy } from '@prompt-aug/core';
+import { type LoadOptions, type Policy } from '@prompt-aug/plugin-api';
+import { cacheDir } from '@prompt-aug/core';
+import { loadTokenizerIfPresent, modelWeightShapes, policyTokenIds, readModelConfig, readModelWeights } from '@prompt-aug/core/model';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -28,7 +30,7 @@ export async function loadOrtPolicy(options: LoadOptions): Promise<Policy> {
   const device = resolveDevice(options.device);
   const settings: SessionSettings = { device, intraOpNumThreads: extra.intraOpNumThreads };
   const config = await readModelConfig(options.modelDir);
-  const tokenizer = existsSync(join(options.modelDir, 'tokenizer.json')) ? await loadTokenizer(options.modelDir) : null;
+  const tokenizer = await loadTokenizerIfPresent(options.modelDir);
   const storage = options.dtype === 'float16' ? 'float16' : 'float32';
   const build = async (weights: WeightMap, outDir: string) => (await buildDecoderOnnx(config, weights, outDir, { fused: extra.fused, storage })).modelPath;
 
@@ -59,8 +61,7 @@ export async function loadOrtPolicy(options: LoadOptions): Promise<Policy> {
       architecture: config.architecture,
       numParameters,
       vocabSize: config.vocabSize,
-      padTokenId: tokenizer?.padTokenId ?? config.padTokenId ?? config.eosTokenIds[0] ?? 0,
-      eosTokenIds: tokenizer?.eosTokenIds ?? config.eosTokenIds,
+      ...policyTokenIds(config, tokenizer),
     },
     decoder,
     scorer,

@@ -1,5 +1,6 @@
 /** backend-ort's extra load options (LoadOptions allows backend-specific keys), checked. */
-import { UserError, type LoadOptions } from '@prompt-aug/core';
+import { type LoadOptions } from '@prompt-aug/plugin-api';
+import { UserError } from '@prompt-aug/core';
 
 export interface OrtLoadOptions {
   /** Build the graph with ORT's fused contrib ops (default false: standard ONNX ops). */

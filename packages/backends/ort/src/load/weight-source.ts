@@ -1,5 +1,6 @@
 /** Turns an updateWeights source (a model folder, or name -> float32 data) into checked weights. */
-import { UserError, checkModelWeights, modelWeightShapes, readModelWeights, type ModelConfig } from '@prompt-aug/core';
+import { UserError } from '@prompt-aug/core';
+import { checkModelWeights, modelWeightShapes, readModelWeights, type ModelConfig } from '@prompt-aug/core/model';
 import type { WeightMap } from '../onnx/decoder-config.js';
 
 export async function weightsFromSource(config: ModelConfig, source: string | Map<string, Float32Array>): Promise<WeightMap> {

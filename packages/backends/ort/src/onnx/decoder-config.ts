@@ -1,4 +1,4 @@
-import type { ModelConfig, NamedTensor } from '@prompt-aug/core';
+import type { ModelConfig, NamedTensor } from '@prompt-aug/core/model';
 
 /** What the graph builders need to know about a model: a subset of core's `ModelConfig`. */
 export type DecoderConfig = Pick<

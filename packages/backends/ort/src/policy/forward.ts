@@ -1,5 +1,5 @@
 /** Policy.forward: logits at every position of a left-padded batch, in the caller's layout (0 at padding). */
-import type { ForwardInput, ForwardOutput } from '@prompt-aug/core';
+import type { ForwardInput, ForwardOutput } from '@prompt-aug/plugin-api';
 import type { DecoderSession } from '../session/decoder-session.js';
 import { arrangeBatch } from './batch-layout.js';
 import { rowChunks } from './row-chunks.js';

@@ -3,7 +3,8 @@
  * one token per row per step. The token loop (sampling, EOS, stop strings, padding of finished
  * rows) is core's decodeLoop; this supplies the model steps.
  */
-import { decodeLoop, type GenerateInput, type GenerateOutput } from '@prompt-aug/core';
+import { type GenerateInput, type GenerateOutput } from '@prompt-aug/plugin-api';
+import { decodeLoop } from '@prompt-aug/core/decoding';
 import type { DecoderSession, StepLogits } from '../session/decoder-session.js';
 import type { KvCache } from '../session/kv-cache.js';
 import { arrangeBatch, type ArrangedBatch } from './batch-layout.js';

@@ -2,17 +2,8 @@
  * The Policy served by ONNX Runtime: forward, generate and logprobs over a decoder session,
  * plus updateWeights, which rebuilds the graph from new weights and swaps sessions.
  */
-import {
-  UserError,
-  type ForwardInput,
-  type ForwardOutput,
-  type GenerateInput,
-  type GenerateOutput,
-  type Policy,
-  type PolicyInfo,
-  type ScoreInput,
-  type ScoreOutput,
-} from '@prompt-aug/core';
+import { type ForwardInput, type ForwardOutput, type GenerateInput, type GenerateOutput, type Policy, type PolicyInfo, type ScoreInput, type ScoreOutput } from '@prompt-aug/plugin-api';
+import { UserError } from '@prompt-aug/core';
 import type { DecoderSession } from '../session/decoder-session.js';
 import type { ScorerSession } from '../session/scorer-session.js';
 import { forwardLogits } from './forward.js';

@@ -3,7 +3,8 @@
  * responses [B][R]. Response token j is predicted by the logits at the column before it;
  * log-softmax and entropy of logits / temperature run in the scorer graph.
  */
-import { UserError, type ScoreInput, type ScoreOutput } from '@prompt-aug/core';
+import { type ScoreInput, type ScoreOutput } from '@prompt-aug/plugin-api';
+import { UserError } from '@prompt-aug/core';
 import type { DecoderSession } from '../session/decoder-session.js';
 import type { ScorerSession } from '../session/scorer-session.js';
 import { arrangeBatch } from './batch-layout.js';

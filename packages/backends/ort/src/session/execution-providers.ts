@@ -3,7 +3,7 @@
  * the CPU EP; the CUDA EP needs `libonnxruntime_providers_cuda.so`, which the package's
  * install script downloads only when install scripts run (see README, "CUDA").
  */
-import type { DeviceInfo } from '@prompt-aug/core';
+import type { DeviceInfo } from '@prompt-aug/plugin-api';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

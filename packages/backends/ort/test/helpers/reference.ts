@@ -2,9 +2,9 @@
  * The shared float64 reference model (test/reference, owned by the tfjs backend), plus the
  * configurations it covers: it implements q/k/v biases but not Llama's o_proj / MLP biases.
  */
-import type { TinyModelOptions } from '@prompt-aug/core';
+import type { TinyModelOptions } from '@prompt-aug/core/model';
 
-export { referenceForward, referenceLogprobs } from '../../../../../test/reference/qwen2-reference.js';
+export { referenceForward, referenceLogprobs } from '@prompt-aug/test-utils';
 
 export const REFERENCE_VARIANTS: { name: string; options: TinyModelOptions }[] = [
   { name: 'qwen2 GQA untied', options: { architecture: 'qwen2', numKeyValueHeads: 2, tieWordEmbeddings: false } },

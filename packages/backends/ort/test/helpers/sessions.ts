@@ -1,5 +1,5 @@
 /** Builds a graph for a tiny model and opens it as a DecoderSession, for tests of the step API. */
-import type { TinyModel } from '@prompt-aug/core';
+import type { TinyModel } from '@prompt-aug/core/model';
 import { join } from 'node:path';
 import { openDecoder } from '../../src/load/open-decoder.js';
 import { buildDecoderOnnx } from '../../src/onnx/build-decoder.js';

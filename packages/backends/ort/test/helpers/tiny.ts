@@ -1,5 +1,5 @@
 /** Tiny real checkpoints for tests, written with core's writeTinyModel into temp folders. */
-import { writeTinyModel, type TinyModel, type TinyModelOptions } from '@prompt-aug/core';
+import { writeTinyModel, type TinyModel, type TinyModelOptions } from '@prompt-aug/core/model';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';

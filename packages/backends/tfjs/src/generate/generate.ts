@@ -4,7 +4,8 @@
  * finished rows) is core's decodeLoop; this supplies the model steps.
  */
 import * as tf from '@tensorflow/tfjs';
-import { decodeLoop, type GenerateInput, type GenerateOutput } from '@prompt-aug/core';
+import { type GenerateInput, type GenerateOutput } from '@prompt-aug/plugin-api';
+import { decodeLoop } from '@prompt-aug/core/decoding';
 import type { LayerCache } from '../model/attention.js';
 import { decoderHidden, lmHeadLogits } from '../model/decoder.js';
 import type { Model } from '../model/forward.js';

@@ -5,18 +5,8 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import {
-  atomicWriteJson,
-  loadTokenizer,
-  modelConfigToJson,
-  readModelConfig,
-  readModelWeights,
-  resolveModel,
-  writeModelWeights,
-  type ModelConfig,
-  type NamedTensor,
-  type TextTokenizer,
-} from '@prompt-aug/core';
+import { atomicWriteJson } from '@prompt-aug/core';
+import { loadTokenizerIfPresent, modelConfigToJson, readModelConfig, readModelWeights, writeModelWeights, type ModelConfig, type NamedTensor, type TextTokenizer } from '@prompt-aug/core/model';
 
 /** Files besides config and weights that make a folder loadable (copied verbatim on save). */
 const SIDE_FILES = ['generation_config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'chat_template.jinja', 'vocab.json', 'merges.txt'];
@@ -28,12 +18,14 @@ export interface ModelFolder {
   tokenizer?: TextTokenizer;
 }
 
-/** A folder or hub id (downloaded into the cache first); UserErrors from core name the problem. */
-export async function readModelFolder(modelDir: string): Promise<ModelFolder> {
-  const dir = await resolveModel(modelDir);
+/**
+ * A local model folder (the caller, e.g. the trainer or pa eval, resolved any hub id once already);
+ * UserErrors from core name the problem.
+ */
+export async function readModelFolder(dir: string): Promise<ModelFolder> {
   const config = await readModelConfig(dir);
   const weights = await readModelWeights(dir);
-  const tokenizer = existsSync(join(dir, 'tokenizer.json')) ? await loadTokenizer(dir) : undefined;
+  const tokenizer = (await loadTokenizerIfPresent(dir)) ?? undefined;
   return { dir, config, weights, tokenizer };
 }
 

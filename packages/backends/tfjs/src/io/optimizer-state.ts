@@ -7,15 +7,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import {
-  UserError,
-  atomicWriteJson,
-  readSafetensors,
-  writeSafetensors,
-  type LossConfig,
-  type NamedTensor,
-  type OptimizerConfig,
-} from '@prompt-aug/core';
+import { type LossConfig, type OptimizerConfig } from '@prompt-aug/plugin-api';
+import { UserError, atomicWriteJson } from '@prompt-aug/core';
+import { readSafetensors, writeSafetensors, type NamedTensor } from '@prompt-aug/core/model';
 import { fromHuggingFaceTensor, toHuggingFaceTensor } from '../model/parameters.js';
 import type { AdamWState } from '../train/adamw.js';
 

@@ -5,7 +5,7 @@
  * This equals HF's repeat_kv (kv head j serves query heads j·g … j·g+g−1).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelConfig } from '@prompt-aug/core';
+import type { ModelConfig } from '@prompt-aug/core/model';
 import { linear, matMulFast } from '../ops/fast-matmul.js';
 import { applyRotary, type RotaryTables } from './rope.js';
 import type { ParameterLookup } from './parameters.js';

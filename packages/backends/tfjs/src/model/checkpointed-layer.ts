@@ -5,7 +5,7 @@
  * until the backward pass — tfjs' tape otherwise keeps all of them.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelConfig } from '@prompt-aug/core';
+import type { ModelConfig } from '@prompt-aug/core/model';
 import type { AttentionContext } from './attention.js';
 import { decoderLayer, layerParameterNames } from './decoder-layer.js';
 import type { ParameterLookup } from './parameters.js';

@@ -1,6 +1,6 @@
 /** One decoder layer: x + attn(norm(x)), then + mlp(norm(·)) with a SiLU-gated MLP. */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelConfig } from '@prompt-aug/core';
+import type { ModelConfig } from '@prompt-aug/core/model';
 import { linear } from '../ops/fast-matmul.js';
 import { selfAttention, type AttentionContext, type LayerCache } from './attention.js';
 import type { ParameterLookup } from './parameters.js';

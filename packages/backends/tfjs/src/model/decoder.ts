@@ -3,7 +3,7 @@
  * SiLU-gated MLP → residual) → final RMSNorm. `lmHeadLogits` turns hidden states into logits.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelConfig } from '@prompt-aug/core';
+import type { ModelConfig } from '@prompt-aug/core/model';
 import { linear } from '../ops/fast-matmul.js';
 import type { AttentionContext, LayerCache } from './attention.js';
 import { checkpointedLayer } from './checkpointed-layer.js';

@@ -3,7 +3,7 @@
  * the rotary tables, runs the decoder and (optionally only some positions of) the lm head.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelConfig } from '@prompt-aug/core';
+import type { ModelConfig } from '@prompt-aug/core/model';
 import { decoderHidden, lmHeadLogits, outputProjection } from './decoder.js';
 import type { ModelParameters } from './parameters.js';
 import { attentionBias, positionIds } from './positions.js';

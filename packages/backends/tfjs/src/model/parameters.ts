@@ -4,7 +4,7 @@
  * `toHuggingFaceTensors` transposes them back when saving.
  */
 import * as tf from '@tensorflow/tfjs';
-import { checkModelWeights, modelWeightShapes, type ModelConfig, type NamedTensor } from '@prompt-aug/core';
+import { checkModelWeights, modelWeightShapes, type ModelConfig, type NamedTensor } from '@prompt-aug/core/model';
 
 export type ModelParameters = Map<string, tf.Variable>;
 

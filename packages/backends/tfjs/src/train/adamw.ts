@@ -4,7 +4,7 @@
  * p ← p − (lr / (1−β1ᵗ)) · m / (√v / √(1−β2ᵗ) + eps).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { OptimizerConfig } from '@prompt-aug/core';
+import type { OptimizerConfig } from '@prompt-aug/plugin-api';
 import { FUSED_ADAMW, type FusedAdamWAttrs } from '../engine/wasm-adamw.js';
 
 export interface AdamWState {

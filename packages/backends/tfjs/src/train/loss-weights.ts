@@ -12,7 +12,7 @@
  *                            horizon; verl divides the micro-batch sum by R and then by the
  *                            number of micro-batches, which is the same for equal micro-batches).
  */
-import type { LossAggregation } from '@prompt-aug/core';
+import type { LossAggregation } from '@prompt-aug/plugin-api';
 
 export function aggregationWeights(mask: number[][], mode: LossAggregation): number[][] {
   const B = mask.length;

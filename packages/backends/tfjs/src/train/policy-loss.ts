@@ -4,7 +4,7 @@
  * `aggregationWeights` computed over the whole step.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LossConfig } from '@prompt-aug/core';
+import type { LossConfig } from '@prompt-aug/plugin-api';
 
 export interface LossInputs {
   /** Current-policy log-probs and entropy [B, R] (differentiable). */

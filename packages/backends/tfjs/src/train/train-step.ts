@@ -4,7 +4,7 @@
  * batch), global-norm clipping, then AdamW — skipped when the gradient norm is not finite.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LossConfig, OptimizerConfig, TrainStepInput, TrainStepStats } from '@prompt-aug/core';
+import type { LossConfig, OptimizerConfig, TrainStepInput, TrainStepStats } from '@prompt-aug/plugin-api';
 import type { Model } from '../model/forward.js';
 import { responseTokenStats } from '../score/response-logprobs.js';
 import { adamWStep, type AdamWState } from './adamw.js';

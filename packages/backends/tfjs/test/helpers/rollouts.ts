@@ -2,8 +2,9 @@
  * A small GRPO batch in the RL layout with old log-probs displaced from the reference's
  * so some ratios fall outside the clip range (and one beyond the dual clip).
  */
-import type { ModelConfig, NamedTensor, TrainStepInput } from '@prompt-aug/core';
-import { referenceLogprobs } from '../../../../../test/reference/qwen2-reference.js';
+import type { TrainStepInput } from '@prompt-aug/plugin-api';
+import type { ModelConfig, NamedTensor } from '@prompt-aug/core/model';
+import { referenceLogprobs } from '@prompt-aug/test-utils';
 import { leftPaddedBatch } from './tiny-model.js';
 
 export const ROLLOUT_TEMPERATURE = 0.8;

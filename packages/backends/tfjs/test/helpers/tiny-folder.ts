@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeTinyModel, type TinyModel, type TinyModelOptions } from '@prompt-aug/core';
+import { writeTinyModel, type TinyModel, type TinyModelOptions } from '@prompt-aug/core/model';
 
 /** A real tiny HF folder (config, safetensors, tokenizer) written by core, in a temp dir. */
 export async function tinyFolder(options: TinyModelOptions = {}): Promise<TinyModel & { cleanup: () => Promise<void> }> {

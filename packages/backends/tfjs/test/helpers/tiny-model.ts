@@ -3,7 +3,8 @@
  * writeTinyModel puts on disk) but with a larger init scale so logits are far from uniform
  * and a wrong sign or a missing bias shows up in the numbers.
  */
-import { SeededRandom, randomModelWeights, tinyModelConfig, type ModelConfig, type NamedTensor, type TinyModelOptions } from '@prompt-aug/core';
+import { SeededRandom } from '@prompt-aug/core';
+import { randomModelWeights, tinyModelConfig, type ModelConfig, type NamedTensor, type TinyModelOptions } from '@prompt-aug/core/model';
 
 export type TinyOptions = TinyModelOptions;
 

@@ -1,4 +1,4 @@
-import type { MathRecord } from '@prompt-aug/core';
+import type { MathRecord } from '@prompt-aug/core/data';
 import type { EvalResults } from '../../results/eval-results.js';
 import type { SampleRecord } from '../../samples/sample-record.js';
 import { formatCount, formatPercent } from '../format-number.js';

@@ -1,4 +1,4 @@
-import type { ExtractOptions } from '@prompt-aug/core';
+import type { ExtractOptions } from '@prompt-aug/plugin-api';
 import { cutAtStopWords } from './stop-words.js';
 import { pickBoxed } from './pick-boxed.js';
 import { minervaAnswer, phraseAnswer } from './phrases.js';

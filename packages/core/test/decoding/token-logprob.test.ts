@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenLogprob } from '../../src/policy/token-logprob.js';
+import { tokenLogprob } from '../../src/decoding/token-logprob.js';
 
 describe('tokenLogprob', () => {
   it('gives log p and −Σ p log p of softmax(logits) (p = 1/6, 2/6, 3/6 by hand)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupAdvantages } from '../../src/grpo/group-advantages.js';
+import { groupAdvantages } from '../../src/train/group-advantages.js';
 
 describe('groupAdvantages', () => {
   it('matches hand-computed GRPO advantages with the n−1 standard deviation', () => {

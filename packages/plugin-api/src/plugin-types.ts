@@ -1,9 +1,9 @@
 /**
  * The public plugin contract (apiVersion 1). A plugin package default-exports one of these
- * objects, or an array of them. Plugins need no runtime import of core: `definePlugin` is a
+ * objects, or an array of them. Plugins need no runtime import of @prompt-aug/core: `definePlugin` is a
  * typing helper only, and everything here is plain data plus a few pure functions.
  */
-import type { BackendPlugin } from '../policy/types.js';
+import type { BackendCapabilities, DeviceInfo, LoadOptions, Policy } from './policy-types.js';
 
 /** The plugin API version this core speaks. Bumped only on breaking contract changes. */
 export const PLUGIN_API_VERSION = 1;
@@ -95,11 +95,12 @@ export interface VerifierPlugin extends PluginBase {
   verify(gold: string | number | ReadonlyArray<string | number>, response: string, opts?: VerifyOptions): Verdict;
 }
 
-export type Plugin = TemplatesPlugin | VerifierPlugin | BackendPlugin;
-
-/** Typing helper: returns its argument unchanged. Plugins may also export a plain object. */
-export function definePlugin<const P extends Plugin>(plugin: P): P;
-export function definePlugin<const P extends readonly Plugin[]>(plugins: P): P;
-export function definePlugin(plugin: Plugin | readonly Plugin[]): Plugin | readonly Plugin[] {
-  return plugin;
+export interface BackendPlugin extends PluginBase {
+  kind: 'backend';
+  capabilities: BackendCapabilities;
+  /** The devices this backend can use on this machine, best first. */
+  devices(): Promise<DeviceInfo[]>;
+  load(options: LoadOptions): Promise<Policy>;
 }
+
+export type Plugin = TemplatesPlugin | VerifierPlugin | BackendPlugin;

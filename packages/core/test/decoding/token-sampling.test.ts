@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { tokenLogprob } from '../../src/policy/token-logprob.js';
-import { argmax, sampleScoredToken, sampleToken, samplingDistribution, samplingSettings, topKIndices, type SamplingSettings } from '../../src/generation/token-sampling.js';
+import { tokenLogprob } from '../../src/decoding/token-logprob.js';
+import { argmax, sampleScoredToken, sampleToken, samplingDistribution, samplingSettings, topKIndices, type SamplingSettings } from '../../src/decoding/token-sampling.js';
 import { SeededRandom } from '../../src/util/random.js';
 
 const row = (...values: number[]) => Float32Array.from(values);

@@ -2,7 +2,6 @@
  * The Policy: what a backend plugin's `load()` returns. Token layouts follow the RL
  * convention: prompts left-padded, responses right-padded; masks are 1 for real tokens.
  */
-import type { PluginBase } from '../plugin/types.js';
 
 export type Device = 'cpu' | 'wasm' | 'cuda' | 'tfjs-node' | (string & {});
 
@@ -182,29 +181,3 @@ export interface Policy {
   updateWeights?(source: string | Map<string, Float32Array>): Promise<void>;
   dispose(): Promise<void> | void;
 }
-
-export interface BackendPlugin extends PluginBase {
-  kind: 'backend';
-  capabilities: BackendCapabilities;
-  /** The devices this backend can use on this machine, best first. */
-  devices(): Promise<DeviceInfo[]>;
-  load(options: LoadOptions): Promise<Policy>;
-}
-
-export const DEFAULT_LOSS: LossConfig = {
-  clipLow: 0.2,
-  clipHigh: 0.28,
-  dualClip: 3,
-  aggregation: 'token-mean',
-  klCoef: 0,
-  klEstimator: 'low-var-kl',
-  entropyCoef: 0,
-};
-
-export const DEFAULT_OPTIMIZER: OptimizerConfig = {
-  lr: 1e-6,
-  betas: [0.9, 0.999],
-  eps: 1e-8,
-  weightDecay: 0.01,
-  gradClip: 1.0,
-};

@@ -4,7 +4,27 @@
  * transformers source, for backends to test against. Weights are read in checkpoint layout
  * (Linear = [out, in]); nothing here shares code with any backend.
  */
-import type { ModelConfig, NamedTensor } from '@prompt-aug/core';
+/** The config fields the reference reads: a structural subset of core's ModelConfig, declared here so nothing is shared. */
+export interface ReferenceModelConfig {
+  vocabSize: number;
+  hiddenSize: number;
+  numHiddenLayers: number;
+  numAttentionHeads: number;
+  numKeyValueHeads: number;
+  headDim: number;
+  rmsNormEps: number;
+  ropeTheta: number;
+  tieWordEmbeddings: boolean;
+}
+
+/** A checkpoint tensor in its row-major layout (core's NamedTensor has the same shape). */
+export interface ReferenceTensor {
+  shape: number[];
+  data: Float32Array;
+}
+
+type ModelConfig = ReferenceModelConfig;
+type NamedTensor = ReferenceTensor;
 
 type Weights = Map<string, NamedTensor>;
 

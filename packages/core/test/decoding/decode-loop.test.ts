@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { decodeLoop, type DecodeSteps } from '../../src/generation/decode-loop.js';
+import { decodeLoop, type DecodeSteps } from '../../src/decoding/decode-loop.js';
 import { isUserError } from '../../src/util/user-error.js';
-import type { GenerateInput } from '../../src/policy/types.js';
+import type { GenerateInput } from '@prompt-aug/plugin-api';
 
 const V = 6;
 const PAD = 5;

@@ -5,7 +5,7 @@
  * a seeded generator. Unfiltered draws walk the vocabulary in index order, so a 150k vocabulary
  * is never sorted.
  */
-import { tokenLogprob } from '../policy/token-logprob.js';
+import { tokenLogprob } from './token-logprob.js';
 import { UserError } from '../util/user-error.js';
 import type { SeededRandom } from '../util/random.js';
 

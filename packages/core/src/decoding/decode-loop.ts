@@ -6,7 +6,7 @@
  * generator, forked from the seed in row order, so its samples do not depend on when the others
  * finish, and two backends with equal logits give equal tokens.
  */
-import type { FinishReason, GenerateInput, GenerateOutput } from '../policy/types.js';
+import type { FinishReason, GenerateInput, GenerateOutput } from '@prompt-aug/plugin-api';
 import { SeededRandom } from '../util/random.js';
 import { UserError } from '../util/user-error.js';
 import { StopStringWatcher } from './stop-strings.js';
