@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import semver from 'semver';
 import { UserError } from '../util/user-error.js';
-import { CORE_PACKAGE_NAME, CORE_VERSION } from './core-version.js';
+import { CORE_PACKAGE_NAME, CORE_VERSION, PLUGIN_API_PACKAGE_NAME, PLUGIN_API_PACKAGE_VERSION } from './core-version.js';
 import { resolvePluginModule, type LookedPlace, type ResolveOptions, type ResolvedPluginModule } from './resolve.js';
 import type { BackendPlugin } from '@prompt-aug/plugin-api';
 import type { Plugin, PluginKind, TemplatesPlugin, VerifierPlugin } from '@prompt-aug/plugin-api';
@@ -94,15 +94,15 @@ export async function loadPluginModule(name: string, options: ResolveOptions = {
   return { plugins: validation.plugins, module, warnings, looked: resolved.looked };
 }
 
-/** Vitest-style mixed-version warning: the plugin's peer range on core excludes the running core. */
+/**
+ * Vitest-style mixed-version warning: the plugin's peer range on the contract (or on core, for
+ * plugins written before @prompt-aug/plugin-api existed) excludes the running version.
+ */
 function peerRangeWarnings(module: ResolvedPluginModule): PluginIssue[] {
-  const range = module.packageJson?.peerDependencies?.[CORE_PACKAGE_NAME];
-  if (!range || semver.satisfies(CORE_VERSION, range, { includePrerelease: true })) return [];
-  return [
-    {
-      plugin: module.packageName ?? module.entry,
-      path: `peerDependencies.${CORE_PACKAGE_NAME}`,
-      message: `declares ${CORE_PACKAGE_NAME} ${range}, but the running core is ${CORE_VERSION}; it may not work as expected`,
-    },
-  ];
+  const running: Array<[string, string]> = [[PLUGIN_API_PACKAGE_NAME, PLUGIN_API_PACKAGE_VERSION], [CORE_PACKAGE_NAME, CORE_VERSION]];
+  return running.flatMap(([name, version]) => {
+    const range = module.packageJson?.peerDependencies?.[name];
+    if (!range || semver.satisfies(version, range, { includePrerelease: true })) return [];
+    return [{ plugin: module.packageName ?? module.entry, path: `peerDependencies.${name}`, message: `declares ${name} ${range}, but the running one is ${version}; it may not work as expected` }];
+  });
 }

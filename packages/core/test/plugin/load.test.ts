@@ -63,6 +63,13 @@ describe('loadPlugin', () => {
     expect(loaded.warnings.map((w) => w.message).join()).toContain('declares @prompt-aug/core ^9.0.0');
   });
 
+  it('warns (does not fail) when the peer range on the plugin API excludes the running one', async () => {
+    const project = tempDir();
+    writePackage(project, 'pa-plugin-future', templatesPluginSource('future'), { peerDependencies: { '@prompt-aug/plugin-api': '^7.0.0' } });
+    const loaded = await loadPluginModule('future', { cwd: project, userDir: tempDir() });
+    expect(loaded.warnings.map((w) => w.message).join()).toContain('declares @prompt-aug/plugin-api ^7.0.0, but the running one is 0.1.0');
+  });
+
   it('picks the plugin of the requested kind from an exported array', async () => {
     const project = tempDir();
     writePackage(project, 'pa-plugin-multi', `export default [
