@@ -39,5 +39,7 @@ describe('pa verify', () => {
     const result = runPa(['verify', '--input', file]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${file} line 2: "response" is missing`);
+    // The paragraph ends with the error's code, which docs/errors.md explains.
+    expect(result.stderr.trimEnd()).toMatch(/ \[PA_VERIFY_INPUT\]$/);
   });
 });

@@ -6,6 +6,7 @@
 export { SeededRandom } from './util/random.js';
 export { atomicWriteFile, atomicWriteJson } from './util/atomic-write.js';
 export { UserError, isUserError } from './util/user-error.js';
+export { ERROR_CODES, type ErrorCode } from './util/error-codes.js';
 export { cacheDir, userPluginDir } from './util/paths.js';
 export { ProgressBar, type ProgressOptions } from './util/progress.js';
 export { loadPlugin, loadPluginModule, type LoadedPlugin, type LoadedPluginModule, type LoadPluginOptions } from './plugin/load.js';

@@ -4,8 +4,9 @@ import { bundledPlugins, bundledRoots } from './bundled-roots.js';
 
 /**
  * Every pa command: `--json` output (oclif prints what run() returns), and user errors shown
- * as one paragraph without a stack trace. Plugins resolve from the project, the CLI's own
- * dependencies (the built-ins) and the user plugin folder.
+ * as one paragraph without a stack trace, ending with its code (docs/errors.md explains each).
+ * Plugins resolve from the project, the CLI's own dependencies (the built-ins) and the user
+ * plugin folder.
  */
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true;
@@ -20,7 +21,9 @@ export abstract class BaseCommand extends Command {
         this.logJson({ error: { code: (error as { code?: string }).code, message: error.message } });
         this.exit(1);
       }
-      this.logToStderr(`Error: ${error.message}`);
+      // isUserError matches by name, so a plugin's own UserError class may carry no code.
+      const code = (error as { code?: unknown }).code;
+      this.logToStderr(`Error: ${error.message}${typeof code === 'string' ? ` [${code}]` : ''}`);
       this.exit(1);
     }
     return super.catch(error);
