@@ -45,7 +45,7 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
     'batch-size': Flags.integer({ description: 'sequences per generate call' }),
     'data-dir': Flags.string({ description: 'folder with local benchmark files (else downloaded and cached)' }),
     out: Flags.string({ char: 'o', description: 'output folder (default <checkpoint>/eval)' }),
-    resume: Flags.boolean({ description: 'continue an interrupted eval in --out' }),
+    resume: Flags.boolean({ description: 'continue an interrupted eval in --out (its samples must come from the same model files and settings)', default: false }),
   };
 
   async run(): Promise<Record<string, unknown>> {
