@@ -34,6 +34,7 @@ export { PRESETS } from './train/presets.js';
 export { resolveTrainConfig, type ResolveTrainConfigInput } from './train/resolve-train-config.js';
 export { EpochSampler } from './train/epoch-sampler.js';
 export { listCheckpoints, readTrainerState, type CheckpointInfo, type TrainerState } from './train/checkpoints.js';
+export { classifyFolder, runFolderPaths, RUN_FOLDER_FILES, type FolderClass, type RunFolderPaths } from './train/run-folder.js';
 export { train, type TrainHooks, type TrainOptions, type TrainSummary } from './train/trainer.js';
 export { runTrainStep, mixSeed, type StepContext, type StepResult, type Rollout } from './train/train-step.js';
 export { stepMetrics } from './train/step-metrics.js';

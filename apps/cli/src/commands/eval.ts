@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { resolveModel, UserError } from '@prompt-aug/core';
+import { classifyFolder, resolveModel, UserError } from '@prompt-aug/core';
 import { evaluateCheckpoint, evaluateMany, formatComparisonTable, formatResultsTable, runOpenAiEval, scoreResponses, type GraderMode } from '@prompt-aug/eval';
 import { BaseCommand } from '../lib/base-command.js';
 import { pickGenerationBackend } from '../lib/pick-backend.js';
@@ -82,7 +81,8 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
     const loadOptions = flags.device ? { device: flags.device } : {};
     // Local folders (checkpoints or run folders) are used as they are; anything else is a hub id.
     const dirs = await Promise.all(paths.map((p) => (existsSync(p) ? p : resolveModel(p))));
-    if (dirs.length === 1 && !isRunFolder(dirs[0]!)) {
+    // One model folder is evaluated alone; run folders (and anything unclear, which evaluateMany explains) go to evaluateMany.
+    if (dirs.length === 1 && classifyFolder(dirs[0]!).kind === 'model') {
       const score = await evaluateCheckpoint({ ...common, checkpointDir: dirs[0]!, backend, loadOptions, generation, resume: flags.resume, resolve, ...(flags.out ? { outDir: flags.out } : {}) });
       this.log(`${formatResultsTable(score.results)}\nresults: ${score.outDir}/results.json  report: ${score.outDir}/report.html`);
       return score.results as unknown as Record<string, unknown>;
@@ -104,8 +104,4 @@ function generationOf(flags: { 'max-new-tokens': number; temperature: string; 't
     seed: flags.seed,
     ...(flags['batch-size'] ? { batchSize: flags['batch-size'] } : {}),
   };
-}
-
-function isRunFolder(dir: string): boolean {
-  return !existsSync(join(dir, 'config.json'));
 }
