@@ -10,7 +10,9 @@ export default class Eval extends BaseCommand {
   static override description = `The paper's protocol by default: the qwen-math prompt, greedy decoding, up to 3,000 new tokens, the
 last-\\boxed{} grader. Reports the accuracy per benchmark, their mean (per-benchmark accuracy) and all 1,560
 questions pooled (per-question accuracy), in percent. Every generation is appended to <out>/samples.jsonl as it
-finishes; --resume generates only what is missing. Writes results.json and report.html (charts, per-sample
+finishes; --resume generates only what is missing and re-grades what it keeps. samples.meta.json records a
+fingerprint of the model files and of every setting that changes a sample: samples made by other weights or
+settings are refused. One eval writes a folder at a time (eval.lock). Writes results.json and report.html (charts, per-sample
 drill-down). Several checkpoints, or a training run folder, give one comparison table and accuracy-over-steps curves.`;
   static override examples = [
     { description: 'A checkpoint, all five benchmarks', command: '<%= config.bin %> eval runs/demo/run/checkpoints/step-000060' },
