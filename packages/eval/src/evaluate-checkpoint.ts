@@ -26,7 +26,10 @@ export interface EvaluateCheckpointOptions {
   plugins?: EvalPlugins | LoadEvalPluginsOptions;
   generation?: Partial<GenerationSettings>;
   grader?: GraderMode;
-  /** Default true: an interrupted eval of this checkpoint continues where it stopped. */
+  /**
+   * Continue an interrupted eval in `outDir` (`pa eval --resume`). Default false, as the CLI flag:
+   * without it, existing samples are refused. Either way, samples of other weights or settings are.
+   */
   resume?: boolean;
   progress?: boolean;
   resolve?: ResolveOptions;
@@ -53,7 +56,8 @@ export async function evaluateCheckpoint(options: EvaluateCheckpointOptions): Pr
       tokenizer,
       outDir,
       model: options.checkpointDir,
-      resume: options.resume ?? true,
+      modelDir: options.checkpointDir,
+      resume: options.resume ?? false,
       progress: options.progress ?? false,
       ...(options.benchmarks ? { benchmarks: options.benchmarks } : {}),
       ...(options.plugins ? { plugins: options.plugins } : {}),
@@ -93,7 +97,8 @@ export function checkpointEvalHook(options: Omit<EvaluateCheckpointOptions, 'che
       plugins: await ensureEvalPlugins(options.plugins, options.resolve),
     }))();
     const { benchmarks, plugins } = await loaded;
-    return checkpointMetrics(await evaluateCheckpoint({ ...options, checkpointDir, benchmarks, plugins }));
+    // A resumed training run re-evaluates a checkpoint whose eval was cut short: continue it (the fingerprint guards it).
+    return checkpointMetrics(await evaluateCheckpoint({ resume: true, ...options, checkpointDir, benchmarks, plugins }));
   };
 }
 

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { UserError } from '@prompt-aug/core';
-import { listCheckpoints } from '@prompt-aug/core/train';
+import { classifyFolder } from '@prompt-aug/core/train';
 import { loadBenchmarks, type Benchmark } from './benchmarks/load-benchmarks.js';
 import { ensureEvalPlugins, type EvalPlugins } from './benchmarks/eval-plugins.js';
 import { evaluateCheckpoint, type CheckpointScore, type EvaluateCheckpointOptions } from './evaluate-checkpoint.js';
@@ -39,12 +38,12 @@ export async function evaluateMany(options: EvaluateManyOptions): Promise<Evalua
 
 /** A model folder is itself; a training run folder is its complete checkpoints, oldest first. */
 function expandCheckpoints(path: string): string[] {
-  const dir = resolve(path);
-  if (existsSync(join(dir, 'config.json'))) return [dir];
-  const steps = listCheckpoints(dir).map((c) => c.dir);
-  if (steps.length > 0) return steps;
+  const folder = classifyFolder(path);
+  if (folder.kind === 'model') return [folder.dir];
+  if (folder.kind === 'run' && folder.checkpoints.length > 0) return folder.checkpoints.map((c) => c.dir);
+  const why = folder.kind === 'run' ? 'it is a training run folder with no finished checkpoint yet (checkpoints/step-*/trainer_state)' : folder.reason;
   throw new UserError(
-    `${path} is neither a model folder (no config.json) nor a training run with finished checkpoints (checkpoints/step-*/trainer_state). ` +
+    `${path} is neither a model folder nor a training run with finished checkpoints: ${why}. ` +
       'Pass a checkpoint folder, a run folder written by `pa train`, or a Hub model id.',
     'PA_EVAL_NOT_A_CHECKPOINT',
   );

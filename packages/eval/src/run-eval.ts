@@ -18,6 +18,10 @@ import { SAMPLES_FILE, writeEvalOutputs, type EvalOutputFiles } from './results/
 import { readSamples } from './samples/read-samples.js';
 import { sampleKey, type SampleRecord } from './samples/sample-record.js';
 import { SampleWriter } from './samples/sample-writer.js';
+import { checkResumedSamples } from './samples/check-resumed-samples.js';
+import { lockOutDir } from './samples/out-dir-lock.js';
+import { writeSamplesFile } from './samples/write-samples-file.js';
+import { assertSameFingerprint, computeSamplesMeta, readSamplesMeta, writeSamplesMeta } from './fingerprint/samples-meta.js';
 import { EVAL_VERSION } from './version.js';
 
 export interface RunEvalOptions {
@@ -36,6 +40,8 @@ export interface RunEvalOptions {
   resume?: boolean;
   /** Checkpoint path or hub id, recorded in results.json. */
   model?: string;
+  /** The local model folder: its weights, config and tokenizer files go into the samples' fingerprint. */
+  modelDir?: string;
   /** Show a progress bar on stderr (default true; the CLI passes false under --json). */
   progress?: boolean;
 }
@@ -69,20 +75,49 @@ export async function runEval(options: RunEvalOptions): Promise<EvalOutcome> {
     runs: settings.runs,
   };
   const samplesPath = join(options.outDir, SAMPLES_FILE);
-  if (!options.resume && existsSync(samplesPath) && statSync(samplesPath).size > 0) {
-    throw new UserError(
-      `${samplesPath} already holds samples from an earlier evaluation. Pass --resume to continue it (only missing samples are generated), or choose another --out folder.`,
-      'PA_EVAL_OUT_NOT_EMPTY',
-    );
+  const lock = await lockOutDir(options.outDir);
+  try {
+    const previousMeta = await readSamplesMeta(options.outDir);
+    const meta = await computeSamplesMeta({ model: config.model, template: plugins.template, grader, generation: settings, ...(options.modelDir ? { modelDir: options.modelDir } : {}) }, previousMeta);
+    const hasSamples = existsSync(samplesPath) && statSync(samplesPath).size > 0;
+    // Checked first, with or without --resume: samples of another model or settings are never reused.
+    if (hasSamples) assertSameFingerprint(samplesPath, previousMeta, meta);
+    if (!options.resume && hasSamples) {
+      throw new UserError(
+        `${samplesPath} already holds samples from an earlier evaluation of this model with these settings. Pass --resume to continue it (only missing samples are generated), or choose another --out folder.`,
+        'PA_EVAL_OUT_NOT_EMPTY',
+      );
+    }
+    await checkAndRecordRunConfig(join(options.outDir, RUN_CONFIG_FILE), config, options.resume ?? false);
+    await writeSamplesMeta(options.outDir, meta);
+    return await generateAndReport(options, { startedAt, settings, benchmarks, plugins, grader, config, samplesPath });
+  } finally {
+    await lock.release();
   }
-  await checkAndRecordRunConfig(join(options.outDir, RUN_CONFIG_FILE), config, options.resume ?? false);
-  const previous = options.resume ? await readSamples(samplesPath) : { samples: [], intactBytes: undefined };
-  const wantedKeys = new Set(planWork(benchmarks, settings.runs, settings.samples, new Set()).map((w) => sampleKey({ ...w, id: w.record.id })));
-  const kept = previous.samples.filter((s) => wantedKeys.has(sampleKey(s)));
+}
+
+interface Prepared {
+  startedAt: Date;
+  settings: GenerationSettings;
+  benchmarks: Benchmark[];
+  plugins: EvalPlugins;
+  grader: GraderMode;
+  config: EvalConfig;
+  samplesPath: string;
+}
+
+async function generateAndReport(options: RunEvalOptions, prepared: Prepared): Promise<EvalOutcome> {
+  const { startedAt, settings, benchmarks, plugins, grader, config, samplesPath } = prepared;
+  const grade = timedGrader(makeGrader(plugins.verifier, grader, plugins.template));
+  const previous = options.resume ? await readSamples(samplesPath) : undefined;
+  // Re-graded, and refused when foreign: a resume trusts nothing in the file but the responses.
+  const resumed = previous
+    ? checkResumedSamples({ path: samplesPath, previous, benchmarks, runs: settings.runs, samples: settings.samples, template: plugins.template, grade: grade.fn })
+    : { kept: [], regraded: 0 };
+  const kept = resumed.kept;
   const work = planWork(benchmarks, settings.runs, settings.samples, new Set(kept.map(sampleKey)));
 
-  const grade = timedGrader(makeGrader(plugins.verifier, grader, plugins.template));
-  const writer = await SampleWriter.open(samplesPath, previous.intactBytes);
+  const writer = await SampleWriter.open(samplesPath, previous?.intactBytes);
   const bar = new ProgressBar({ label: 'eval', total: work.length, unit: 'samples', enabled: options.progress ?? true });
   let generationMs = 0;
   let generated: SampleRecord[];
@@ -121,6 +156,8 @@ export async function runEval(options: RunEvalOptions): Promise<EvalOutcome> {
     },
     warnings: benchmarks.flatMap((b) => b.warnings.map((w) => w.message)),
   };
+  // A verdict that changed on re-grading (a newer verifier) is written back, so the file agrees with results.json.
+  if (resumed.regraded > 0) await writeSamplesFile(options.outDir, samples);
   const files = await writeEvalOutputs(options.outDir, results, samples, benchmarks);
   return { results, samples, files, table: formatResultsTable(results) };
 }

@@ -104,7 +104,10 @@ describe('runEval end to end: five benchmarks, --limit 2, scripted test-double p
     const policy = new ScriptedPolicy(tokenizer, () => 'x');
     const base = { policy, tokenizer, outDir, plugins, model: 'scripted', progress: false, benchmarks: { dataDir: DATA_DIR, limit: 2 } };
     await expect(runEval(base)).rejects.toMatchObject({ name: 'UserError', code: 'PA_EVAL_OUT_NOT_EMPTY' });
-    await expect(runEval({ ...base, resume: true, generation: { maxNewTokens: 100 } })).rejects.toMatchObject({ name: 'UserError', code: 'PA_EVAL_RESUME_MISMATCH', message: expect.stringContaining('maxNewTokens 3000 → 100') });
+    // With or without --resume, samples made with other settings are refused by their fingerprint.
+    for (const resume of [true, false]) {
+      await expect(runEval({ ...base, resume, generation: { maxNewTokens: 100 } })).rejects.toMatchObject({ name: 'UserError', code: 'PA_EVAL_SAMPLES_FINGERPRINT_MISMATCH', message: expect.stringContaining('maxNewTokens 3000 → 100') });
+    }
     expect((await stat(join(outDir, 'samples.jsonl'))).size).toBeGreaterThan(0);
   });
 

@@ -39,6 +39,22 @@ describe('evaluateCheckpoint and the trainer hook', () => {
     expect(existsSync(join(checkpointDir, 'eval', 'results.json'))).toBe(true);
   });
 
+  it('defaults to no resume, as the CLI flag does: a second evaluation of replaced weights is refused, not answered from the old samples', async () => {
+    const checkpointDir = tempDir('pa-ckpt-');
+    await writeTinyModel(checkpointDir, { seed: 1 });
+    const plugins = await realPlugins();
+    const benchmarks = await loadBenchmarks({ names: ['math500'], dataDir: DATA_DIR, limit: 2 });
+    const { backend } = scriptedBackend(benchmarks, plugins);
+    await evaluateCheckpoint({ checkpointDir, backend, benchmarks, plugins });
+    await expect(evaluateCheckpoint({ checkpointDir, backend, benchmarks, plugins })).rejects.toMatchObject({ name: 'UserError', code: 'PA_EVAL_OUT_NOT_EMPTY' });
+    await writeTinyModel(checkpointDir, { seed: 2 });
+    for (const resume of [undefined, true]) {
+      await expect(evaluateCheckpoint({ checkpointDir, backend, benchmarks, plugins, ...(resume ? { resume } : {}) })).rejects.toMatchObject({
+        name: 'UserError', code: 'PA_EVAL_SAMPLES_FINGERPRINT_MISMATCH', message: expect.stringContaining('model file model.safetensors changed'),
+      });
+    }
+  });
+
   it('the hook loads a policy per checkpoint through the backend, disposes it, and returns flat metrics', async () => {
     const runDir = tempDir('pa-run-');
     const plugins = await realPlugins();

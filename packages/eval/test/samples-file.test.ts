@@ -9,7 +9,7 @@ const line = (r: SampleRecord) => JSON.stringify(r) + '\n';
 
 describe('readSamples', () => {
   it('a missing file is an empty run', async () => {
-    expect(await readSamples(join(tempDir(), 'samples.jsonl'))).toEqual({ samples: [], droppedTornLine: false, intactBytes: 0 });
+    expect(await readSamples(join(tempDir(), 'samples.jsonl'))).toEqual({ samples: [], droppedTornLine: false, intactBytes: 0, lines: [], duplicates: [] });
   });
 
   it('drops a torn last line (even one that parses) and reports the intact byte length', async () => {
@@ -30,6 +30,8 @@ describe('readSamples', () => {
     await writeFile(path, text);
     const got = await readSamples(path);
     expect(got.samples.map((s) => [s.id, s.run, s.response])).toEqual([['a', 0, 'second'], ['a', 1, 'r']]);
+    expect(got.lines).toEqual([2, 3]);
+    expect(got.duplicates).toEqual([{ line: 2, firstLine: 1, key: 'amc\u0000a\u00000\u00000' }]);
     expect(got.intactBytes).toBe(Buffer.byteLength(await readFile(path)));
   });
 

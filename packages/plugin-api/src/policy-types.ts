@@ -54,6 +54,11 @@ export interface GenerateInput extends ForwardInput {
   topK?: number;
   /** Sampling seed (default 0); the same seed and batch give the same samples. */
   seed?: number;
+  /**
+   * One seed per row, used instead of `seed`: row b's samples then depend only on its prompt and
+   * rowSeeds[b], not on the batch it is in (an eval's samples are equal for any batch size).
+   */
+  rowSeeds?: number[];
   eosTokenIds?: number[];
   /** Generation of a row stops once its decoded text contains one of these. */
   stopStrings?: string[];

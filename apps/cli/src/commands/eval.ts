@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { UserError } from '@prompt-aug/core';
 import { resolveModel } from '@prompt-aug/core/model';
+import { classifyFolder } from '@prompt-aug/core/train';
 import { evaluateCheckpoint, evaluateMany, formatComparisonTable, formatResultsTable, runOpenAiEval, scoreResponses, type GraderMode } from '@prompt-aug/eval';
 import { BaseCommand } from '../lib/base-command.js';
 import { pickGenerationBackend } from '../lib/pick-backend.js';
@@ -12,7 +12,9 @@ export default class Eval extends BaseCommand {
   static override description = `The paper's protocol by default: the qwen-math prompt, greedy decoding, up to 3,000 new tokens, the
 last-\\boxed{} grader. Reports the accuracy per benchmark, their mean (per-benchmark accuracy) and all 1,560
 questions pooled (per-question accuracy), in percent. Every generation is appended to <out>/samples.jsonl as it
-finishes; --resume generates only what is missing. Writes results.json and report.html (charts, per-sample
+finishes; --resume generates only what is missing and re-grades what it keeps. samples.meta.json records a
+fingerprint of the model files and of every setting that changes a sample: samples made by other weights or
+settings are refused. One eval writes a folder at a time (eval.lock). Writes results.json and report.html (charts, per-sample
 drill-down). Several checkpoints, or a training run folder, give one comparison table and accuracy-over-steps curves.`;
   static override examples = [
     { description: 'A checkpoint, all five benchmarks', command: '<%= config.bin %> eval runs/demo/run/checkpoints/step-000060' },
@@ -46,7 +48,7 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
     'batch-size': Flags.integer({ description: 'sequences per generate call' }),
     'data-dir': Flags.string({ description: 'folder with local benchmark files (else downloaded and cached)' }),
     out: Flags.string({ char: 'o', description: 'output folder (default <checkpoint>/eval)' }),
-    resume: Flags.boolean({ description: 'continue an interrupted eval in --out' }),
+    resume: Flags.boolean({ description: 'continue an interrupted eval in --out (its samples must come from the same model files and settings)', default: false }),
   };
 
   async run(): Promise<Record<string, unknown>> {
@@ -83,7 +85,8 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
     const loadOptions = flags.device ? { device: flags.device } : {};
     // Local folders (checkpoints or run folders) are used as they are; anything else is a hub id.
     const dirs = await Promise.all(paths.map((p) => (existsSync(p) ? p : resolveModel(p))));
-    if (dirs.length === 1 && !isRunFolder(dirs[0]!)) {
+    // One model folder is evaluated alone; run folders (and anything unclear, which evaluateMany explains) go to evaluateMany.
+    if (dirs.length === 1 && classifyFolder(dirs[0]!).kind === 'model') {
       const score = await evaluateCheckpoint({ ...common, checkpointDir: dirs[0]!, backend, loadOptions, generation, resume: flags.resume, resolve, ...(flags.out ? { outDir: flags.out } : {}) });
       this.log(`${formatResultsTable(score.results)}\nresults: ${score.outDir}/results.json  report: ${score.outDir}/report.html`);
       return score.results as unknown as Record<string, unknown>;
@@ -105,8 +108,4 @@ function generationOf(flags: { 'max-new-tokens': number; temperature: string; 't
     seed: flags.seed,
     ...(flags['batch-size'] ? { batchSize: flags['batch-size'] } : {}),
   };
-}
-
-function isRunFolder(dir: string): boolean {
-  return !existsSync(join(dir, 'config.json'));
 }

@@ -3,8 +3,8 @@
  * (prefill, then one token per row), this decides the tokens. Rows stop on EOS, a stop string or
  * the token budget; a finished row keeps feeding the pad id (rows never attend to each other,
  * so that is inert) and its output is filled with the pad id. Each row draws from its own
- * generator, forked from the seed in row order, so its samples do not depend on when the others
- * finish, and two backends with equal logits give equal tokens.
+ * generator (its `rowSeeds` entry, else forked from the seed in row order), so its samples do not
+ * depend on when the others finish, and two backends with equal logits give equal tokens.
  */
 import type { FinishReason, GenerateInput, GenerateOutput } from '@prompt-aug/plugin-api';
 import { SeededRandom } from '../util/random.js';
@@ -31,8 +31,7 @@ export async function decodeLoop(input: GenerateInput, steps: DecodeSteps): Prom
   const sampling = samplingSettings(input);
   const eos = new Set(input.eosTokenIds ?? steps.defaultEosTokenIds);
   const watcher = stopWatcher(input.stopStrings, steps.decode);
-  const master = new SeededRandom(input.seed ?? 0);
-  const randoms = Array.from({ length: batch }, () => master.fork());
+  const randoms = rowRandoms(input, batch);
   const width = Math.max(0, input.maxNewTokens);
   const tokens = Array.from({ length: batch }, () => new Array<number>(width).fill(steps.padTokenId));
   const lengths = new Array<number>(batch).fill(0);
@@ -80,6 +79,18 @@ export async function decodeLoop(input: GenerateInput, steps: DecodeSteps): Prom
     finished[b] = true;
     reasons[b] = reason;
   }
+}
+
+/** One generator per row: from its own seed when given, else forked from `seed` in row order. */
+function rowRandoms(input: GenerateInput, batch: number): SeededRandom[] {
+  if (input.rowSeeds) {
+    if (input.rowSeeds.length !== batch || !input.rowSeeds.every((s) => Number.isInteger(s))) {
+      throw new UserError(`generate was given ${input.rowSeeds.length} rowSeeds for ${batch} prompt rows; pass one whole-number seed per row, or none.`, 'PA_GENERATE_ROW_SEEDS_MISMATCH');
+    }
+    return input.rowSeeds.map((seed) => new SeededRandom(seed));
+  }
+  const master = new SeededRandom(input.seed ?? 0);
+  return Array.from({ length: batch }, () => master.fork());
 }
 
 function stopWatcher(stops: string[] | undefined, decode: ((ids: number[]) => string) | null): StopStringWatcher | null {

@@ -11,6 +11,7 @@ import type { MetricValue } from './metric-types.js';
 import { isValidStep } from './metric-types.js';
 import { encodeFileVersionEvent, encodeScalarsEvent, encodeSessionStartEvent } from './tensorboard-event.js';
 import { frameTfRecord } from './tfrecord-frame.js';
+import { runFolderPaths } from '../train/run-folder.js';
 
 export interface TensorBoardWriterOptions {
   /** Set when resuming: the step of the checkpoint the run resumes from (see encodeSessionStartEvent). */
@@ -42,7 +43,7 @@ export class TensorBoardWriter {
       throw new RangeError(`checkpointStep must be a non-negative integer, got ${checkpointStep}`);
     }
     const now = options.now ?? Date.now;
-    const dir = join(runDir, 'tensorboard');
+    const dir = runFolderPaths(runDir).tensorboard;
     await mkdir(dir, { recursive: true });
     const { file, handle } = await createUniqueEventFile(dir, now(), options.hostname ?? osHostname());
     const writer = new TensorBoardWriter(file, handle, options);

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { userPluginDir } from '../util/paths.js';
 import { readPackageJson, resolvePackageEntry, type PackageJson } from './package-entry.js';
 
@@ -41,8 +42,18 @@ export function candidatePackageNames(name: string): string[] {
   return [...new Set([`@prompt-aug/${name}`, `pa-plugin-${name}`, name])];
 }
 
+/**
+ * Only a name written as a path is a path (`./x`, `../x`, `/abs`, `x.js`, `file:`): a folder in
+ * the current directory that merely shares a plugin's name is never imported in its place.
+ */
 export function looksLikePath(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('/') || name.includes('\\') || /\.(m?js|cjs)$/.test(name);
+  return name.startsWith('.') || name.startsWith('/') || name.startsWith('file:') || name.includes('\\') || /\.(m?js|cjs)$/.test(name);
+}
+
+function pathOf(name: string, cwd: string): string {
+  if (name.startsWith('file://')) return fileURLToPath(name);
+  // npm's `file:../x` form: a path relative to the current folder.
+  return resolvePath(cwd, name.startsWith('file:') ? name.slice('file:'.length) : name);
 }
 
 /**
@@ -53,9 +64,9 @@ export function looksLikePath(name: string): boolean {
 export function resolvePluginModule(name: string, options: ResolveOptions = {}): ResolveResult {
   const cwd = options.cwd ?? process.cwd();
   const looked: LookedPlace[] = [];
-  if (looksLikePath(name) || existsSync(resolvePath(cwd, name))) {
-    const module = resolvePathModule(resolvePath(cwd, name), looked);
-    if (module || looksLikePath(name)) return module ? { ok: true, module, looked } : { ok: false, looked };
+  if (looksLikePath(name)) {
+    const module = resolvePathModule(pathOf(name, cwd), looked);
+    return module ? { ok: true, module, looked } : { ok: false, looked };
   }
   const roots: Array<[string, PluginOrigin]> = [
     [cwd, 'project'],
@@ -78,6 +89,9 @@ export function resolvePluginModule(name: string, options: ResolveOptions = {}):
       looked.push({ place: dir, found: `${packageName}@${packageJson.version ?? '?'}` });
       return { ok: true, module: { entry, dir, packageName, packageJson, origin }, looked };
     }
+  }
+  if (existsSync(resolvePath(cwd, name))) {
+    looked.push({ place: resolvePath(cwd, name), found: `a file or folder of that name, not used because "${name}" is not written as a path (pass ./${name} to use it)` });
   }
   return { ok: false, looked };
 }

@@ -5,6 +5,9 @@ import { userPluginDir } from '../util/paths.js';
 import { UserError } from '../util/user-error.js';
 import { loadPluginModule, type LoadedPluginModule } from './load.js';
 import { candidatePackageNames } from './resolve.js';
+import { readPackageJson } from './package-entry.js';
+import { reservedPluginNameReason } from './reserved-names.js';
+
 
 /**
  * The user plugin folder is a tiny npm project (oclif's approach): its package.json lists the
@@ -26,6 +29,8 @@ export interface InstallOptions {
   /** Run the package's install scripts (off by default: many download binaries). */
   allowScripts?: boolean;
   cwd?: string;
+  /** The host's bundled plugins (the CLI's list): their short names are reserved too. */
+  bundledPlugins?: readonly string[];
 }
 
 export async function installPlugin(spec: string, options: InstallOptions = {}): Promise<LoadedPluginModule> {
@@ -33,6 +38,9 @@ export async function installPlugin(spec: string, options: InstallOptions = {}):
   ensureUserProject(userDir);
   const before = userPluginPackages(userDir);
   const target = isLocalSpec(spec) ? resolvePath(options.cwd ?? process.cwd(), spec) : spec;
+  // Checked before npm runs when the name is known (a folder, or an npm name), and again after.
+  const knownName = isLocalSpec(spec) ? readPackageJson(target)?.name : spec.replace(/(.)@[^@/]*$/, '$1');
+  if (knownName) refuseReservedName(knownName, spec, userDir, options.bundledPlugins ?? []);
   runNpm(['install', '--save', target, ...(options.allowScripts ? [] : ['--ignore-scripts'])], userDir, spec);
   const after = userPluginPackages(userDir);
   const added = Object.keys(after).find((name) => before[name] !== after[name]) ?? guessPackageName(spec, after);
@@ -40,6 +48,7 @@ export async function installPlugin(spec: string, options: InstallOptions = {}):
     throw new UserError(`Installing "${spec}" finished but no new package appeared in ${userDir}/package.json; check the name or path and try again.`, 'PA_PLUGIN_INSTALL');
   }
   try {
+    refuseReservedName(added, spec, userDir, options.bundledPlugins ?? []);
     return await loadPluginModule(join(userDir, 'node_modules', added), { cwd: userDir, userDir });
   } catch (error) {
     // A package that is not a valid plugin must not stay installed (oclif does the same).
@@ -58,6 +67,16 @@ export function uninstallPlugin(name: string, options: { userDir?: string } = {}
   }
   runNpm(['uninstall', '--save', packageName], userDir, packageName);
   return packageName;
+}
+
+function refuseReservedName(packageName: string, spec: string, userDir: string, bundled: readonly string[]): void {
+  const reason = reservedPluginNameReason(packageName, bundled);
+  if (!reason) return;
+  throw new UserError(
+    `Refusing to install "${spec}" into ${userDir}: its package name "${packageName}" is reserved (${reason}). ` +
+      'Publish or rename the plugin as pa-plugin-<your-name> (or under your own npm scope) and install that; bundled plugins need no install.',
+    'PA_PLUGIN_NAME_RESERVED',
+  );
 }
 
 function ensureUserProject(userDir: string): void {

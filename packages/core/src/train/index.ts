@@ -7,3 +7,4 @@ export { listCheckpoints, readTrainerState, type CheckpointInfo, type TrainerSta
 export { train, type TrainHooks, type TrainOptions, type TrainSummary } from './trainer.js';
 export { groupAdvantages, type GroupAdvantageOptions } from './group-advantages.js';
 export * from '../metrics/index.js';
+export { classifyFolder, runFolderPaths, RUN_FOLDER_FILES, type FolderClass, type RunFolderPaths } from './run-folder.js';

@@ -11,6 +11,7 @@ import type { ResolveOptions } from '../plugin/resolve.js';
 import { atomicWriteJson } from '../util/atomic-write.js';
 import { UserError } from '../util/user-error.js';
 import { listCheckpoints, readTrainerState, saveCheckpoint, type CheckpointInfo } from './checkpoints.js';
+import { runFolderPaths } from './run-folder.js';
 import { EpochSampler } from './epoch-sampler.js';
 import { loadRunPlugins, loadTrainingRecords, trainingConfigHash } from './run-setup.js';
 import { stepMetrics } from './step-metrics.js';
@@ -47,8 +48,9 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const runDir = config.out;
   const configHash = trainingConfigHash(config);
   const resumeFrom = pickResumeCheckpoint(runDir, options.resume ?? false, configHash);
-  if (!resumeFrom && options.resume) await rm(join(runDir, 'metrics.jsonl'), { force: true });
-  await atomicWriteJson(join(runDir, 'config.json'), config);
+  const files = runFolderPaths(runDir);
+  if (!resumeFrom && options.resume) await rm(files.metrics, { force: true });
+  await atomicWriteJson(files.config, config);
 
   const plugins = await loadRunPlugins(config, options.resolve ?? {});
   const modelDir = await resolveModel(config.model);
@@ -65,7 +67,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const refillSampler = new EpochSampler(records.length, config.promptsPerStep, config.seed ^ 0x5eed);
   const totalSteps = Math.min(config.maxSteps ?? Number.POSITIVE_INFINITY, sampler.totalSteps(config.epochs));
   const startStep = resumeFrom?.step ?? 0;
-  const metricsLog = await MetricsLog.open(join(runDir, 'metrics.jsonl'), resumeFrom ? { checkpointStep: resumeFrom.step } : {});
+  const metricsLog = await MetricsLog.open(files.metrics, resumeFrom ? { checkpointStep: resumeFrom.step } : {});
   const tensorboard = await TensorBoardWriter.open(runDir, resumeFrom ? { checkpointStep: resumeFrom.step } : {});
   hooks.onStart?.({ startStep, totalSteps, stepsPerEpoch: sampler.stepsPerEpoch, records: records.length, filtered, device: policy.info.device, resumedFrom: resumeFrom?.dir });
 
@@ -112,7 +114,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
 function pickResumeCheckpoint(runDir: string, resume: boolean, configHash: string): CheckpointInfo | undefined {
   const checkpoints = listCheckpoints(runDir);
   if (!resume) {
-    if (checkpoints.length > 0 || existsSync(join(runDir, 'metrics.jsonl'))) {
+    if (checkpoints.length > 0 || existsSync(runFolderPaths(runDir).metrics)) {
       throw new UserError(`The output folder ${runDir} already holds a run (${checkpoints.length} checkpoints). Pass --resume to continue it, or choose another --out.`, 'PA_RUN_EXISTS');
     }
     return undefined;
@@ -121,7 +123,7 @@ function pickResumeCheckpoint(runDir: string, resume: boolean, configHash: strin
   if (!newest) return undefined;
   const state = readTrainerState(newest.dir);
   if (state.configHash !== configHash) {
-    throw new UserError(`The run in ${runDir} was trained with a different configuration (checkpoint ${newest.dir}); resuming would mix two experiments. Use the same flags and config file as the original run (see ${join(runDir, 'config.json')}), or start a new run with another --out.`, 'PA_RESUME_CONFIG_MISMATCH');
+    throw new UserError(`The run in ${runDir} was trained with a different configuration (checkpoint ${newest.dir}); resuming would mix two experiments. Use the same flags and config file as the original run (see ${runFolderPaths(runDir).config}), or start a new run with another --out.`, 'PA_RESUME_CONFIG_MISMATCH');
   }
   return newest;
 }
@@ -141,7 +143,7 @@ async function writeCheckpoint(runDir: string, policy: Policy, state: Parameters
 /** Periodic eval: results go to evals.jsonl (one line per checkpoint) and TensorBoard under eval/. */
 async function runEval(evaluate: NonNullable<TrainHooks['evaluate']>, checkpoint: CheckpointInfo, runDir: string, tensorboard: TensorBoardWriter): Promise<void> {
   const results = await evaluate(checkpoint.dir, checkpoint.step);
-  await appendFile(join(runDir, 'evals.jsonl'), `${JSON.stringify({ step: checkpoint.step, checkpoint: checkpoint.dir, ...results })}\n`);
+  await appendFile(runFolderPaths(runDir).evals, `${JSON.stringify({ step: checkpoint.step, checkpoint: checkpoint.dir, ...results })}\n`);
   await tensorboard.scalars(checkpoint.step, { eval: results });
 }
 

@@ -172,6 +172,10 @@ export const ERROR_CODES = {
     meaning: 'The sampling settings are out of range.',
     fix: 'Use temperature >= 0 (0 = greedy), top-p in (0, 1] and top-k a whole number >= 0 (0 = off).',
   },
+  PA_GENERATE_ROW_SEEDS_MISMATCH: {
+    meaning: 'A generate call gave rowSeeds with a different count than its prompt rows.',
+    fix: 'Give one seed per prompt row, or none.',
+  },
 
   // Plugins.
   PA_PLUGIN_NOT_FOUND: {
@@ -201,6 +205,10 @@ export const ERROR_CODES = {
   PA_BACKEND_CANNOT_TRAIN: {
     meaning: 'The chosen backend can only generate, not train.',
     fix: 'Train with a training backend such as --backend backend-tfjs; a generate-only backend can be the --rollout-backend.',
+  },
+  PA_PLUGIN_NAME_RESERVED: {
+    meaning: 'A user plugin was to be installed under a name reserved for prompt-aug\'s own packages or a bundled plugin\'s short name.',
+    fix: 'Publish or rename the plugin as pa-plugin-<your-name> (or under your own npm scope) and install that.',
   },
 
   // Templates and prompts.
@@ -307,6 +315,22 @@ export const ERROR_CODES = {
   PA_EVAL_BAD_RESULTS: {
     meaning: 'A results.json is not valid JSON or was not written by `pa eval`.',
     fix: 'Re-run that evaluation, or pass eval result folders only.',
+  },
+  PA_EVAL_SAMPLES_FINGERPRINT_MISMATCH: {
+    meaning: 'The samples in the output folder were generated from other model files or other sample settings than this evaluation\'s.',
+    fix: 'Evaluate into a new --out folder, or delete the old samples.jsonl and samples.meta.json to start over.',
+  },
+  PA_EVAL_SAMPLES_UNFINGERPRINTED: {
+    meaning: 'The output folder has a samples.jsonl without the samples.meta.json that says which model and settings made it.',
+    fix: 'Evaluate into a new --out folder, or delete that samples.jsonl to start over.',
+  },
+  PA_EVAL_SAMPLES_FOREIGN: {
+    meaning: 'The samples file to resume holds lines this evaluation would not have written (unknown questions, runs or samples out of range, duplicates, other prompts).',
+    fix: 'Remove those lines, resume with the original --benchmarks/--limit/--runs/--samples, or evaluate into a new --out folder.',
+  },
+  PA_EVAL_OUT_LOCKED: {
+    meaning: 'Another evaluation is writing the same output folder.',
+    fix: 'Wait for it to finish or use another --out folder; delete eval.lock only if that process is really gone.',
   },
 
   // Remote generation through an OpenAI-compatible completions server.

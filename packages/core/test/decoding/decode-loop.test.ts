@@ -123,6 +123,20 @@ describe('decodeLoop', () => {
     }
     expect(new Set(free.tokens.flat()).size).toBeGreaterThan(3); // really sampled
   });
+
+  test('with rowSeeds, a row draws the same tokens whatever batch and position it is in', async () => {
+    const flatRun = (rows: number, rowSeeds: number[]) => {
+      const steps: DecodeSteps = { vocabSize: V, padTokenId: PAD, defaultEosTokenIds: [], decode: null, prefill: () => new Float32Array(rows * V), next: () => new Float32Array(rows * V) };
+      return decodeLoop(input(rows, { temperature: 1, seed: 7, maxNewTokens: 12, rowSeeds }), steps);
+    };
+    const together = await flatRun(3, [101, 202, 303]);
+    const reordered = await flatRun(2, [303, 101]);
+    const alone = await flatRun(1, [202]);
+    expect(reordered.tokens).toEqual([together.tokens[2], together.tokens[0]]);
+    expect(alone.tokens[0]).toEqual(together.tokens[1]);
+    expect(together.tokens[0]).not.toEqual(together.tokens[1]);
+    await expect(flatRun(2, [1])).rejects.toSatisfy(isUserError);
+  });
 });
 
 describe('decodeLoop on a diverged model', () => {

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { candidatePackageNames, resolvePluginModule } from '../../src/plugin/resolve.js';
 import { tempDir, templatesPluginSource, writePackage } from './fixtures.js';
@@ -44,6 +45,27 @@ describe('resolvePluginModule', () => {
     expect(byFolder.ok && byFolder.module.entry).toBe(join(dir, 'index.js'));
     const byFile = resolvePluginModule(join(dir, 'index.js'), { cwd: root, userDir: tempDir() });
     expect(byFile.ok && byFile.module.origin).toBe('path');
+  });
+
+  it('never takes a cwd folder that shares the name for a path; ./NAME, file:NAME and file:// URLs are paths', () => {
+    const cwd = tempDir();
+    const userDir = tempDir();
+    writePackage(cwd, 'pa-plugin-foo', templatesPluginSource('foo'));
+    // A folder ./foo with a valid plugin in it: only an explicit path may reach it.
+    const local = join(cwd, 'foo');
+    mkdirSync(local);
+    writeFileSync(join(local, 'package.json'), JSON.stringify({ name: 'foo-local', version: '0.0.1', type: 'module', exports: './index.js' }));
+    writeFileSync(join(local, 'index.js'), templatesPluginSource('local'));
+    const byName = resolvePluginModule('foo', { cwd, userDir });
+    expect(byName.ok && byName.module.packageName).toBe('pa-plugin-foo');
+    for (const spec of ['./foo', 'file:foo', 'file:./foo', pathToFileURL(local).href]) {
+      const byPath = resolvePluginModule(spec, { cwd, userDir });
+      expect(byPath.ok && [byPath.module.packageName, byPath.module.origin], spec).toEqual(['foo-local', 'path']);
+    }
+    mkdirSync(join(cwd, 'bar'));
+    const hinted = resolvePluginModule('bar', { cwd, userDir });
+    expect(hinted.ok).toBe(false);
+    expect(hinted.looked.at(-1)!.found).toContain('pass ./bar to use it');
   });
 
   it('lists every place looked when nothing is found', () => {

@@ -7,6 +7,7 @@ import type { SampleWriter } from '../samples/sample-writer.js';
 import type { GenerationSettings } from './generation-settings.js';
 import { batchSeed, batchWork, type WorkItem } from './plan-work.js';
 import { leftPad } from '@prompt-aug/core/decoding';
+import { sampleSeed } from './sample-seed.js';
 
 export interface GenerateSamplesInput {
   policy: Policy;
@@ -53,6 +54,7 @@ export async function generateSamples(input: GenerateSamplesInput): Promise<Samp
       topP: settings.topP,
       topK: settings.topK,
       seed: batchSeed(settings.seed, head.run, head.sample),
+      rowSeeds: batch.map((item) => sampleSeed(settings.seed, { benchmark: item.benchmark, id: item.record.id, run: item.run, sample: item.sample })),
       eosTokenIds,
       ...(settings.stopStrings.length > 0 ? { stopStrings: settings.stopStrings } : {}),
     });

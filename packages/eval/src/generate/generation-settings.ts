@@ -9,7 +9,7 @@ export interface GenerationSettings {
   topP: number;
   /** 0 = no top-k filter. */
   topK: number;
-  /** Base seed (paper: 42); batches derive theirs from it, the run and the sample index. */
+  /** Base seed (paper: 42); each sample derives its own from it, its question, run and sample index. */
   seed: number;
   /** k samples per question per run. */
   samples: number;

@@ -22,14 +22,15 @@ export function openAiPolicy(client: CompletionsClient, handles: TextHandles, mo
         if (ids.length !== 1) throw new Error(`openai backend: expected one text id per prompt row, got ${ids.length}`);
         return handles.text(ids[0]!);
       });
-      const completions = await mapConcurrent(prompts, concurrency, (prompt) =>
+      const completions = await mapConcurrent(prompts, concurrency, (prompt, row) =>
         client.complete({
           prompt,
           maxTokens: input.maxNewTokens,
           temperature: input.temperature ?? 0,
           topP: input.topP ?? 1,
           ...(input.topK ? { topK: input.topK } : {}),
-          ...(input.seed !== undefined ? { seed: input.seed } : {}),
+          // A row's own seed makes its sample independent of the batch it went in (servers seed per request).
+          ...(input.rowSeeds ? { seed: input.rowSeeds[row] } : input.seed !== undefined ? { seed: input.seed } : {}),
           ...(input.stopStrings ? { stop: input.stopStrings } : {}),
         }),
       );

@@ -9,6 +9,10 @@ export interface ReadSamplesResult {
   droppedTornLine: boolean;
   /** Byte length of the intact prefix: the file is cut back to this before appending. */
   intactBytes: number;
+  /** 1-based line of each entry of `samples`. */
+  lines: number[];
+  /** Lines whose key an earlier line already had (two writers, or lines pasted in). */
+  duplicates: Array<{ line: number; firstLine: number; key: string }>;
 }
 
 /**
@@ -21,7 +25,7 @@ export async function readSamples(path: string): Promise<ReadSamplesResult> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { samples: [], droppedTornLine: false, intactBytes: 0 };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { samples: [], droppedTornLine: false, intactBytes: 0, lines: [], duplicates: [] };
     throw error;
   }
   // Every record is written as `json + "\n"` in one append, so an unterminated final piece
@@ -29,7 +33,8 @@ export async function readSamples(path: string): Promise<ReadSamplesResult> {
   const lines = text.split('\n');
   const torn = lines.pop() ?? '';
   const droppedTornLine = torn !== '';
-  const byKey = new Map<string, SampleRecord>();
+  const byKey = new Map<string, { record: SampleRecord; line: number }>();
+  const duplicates: ReadSamplesResult['duplicates'] = [];
   let intactBytes = 0;
   lines.forEach((line, i) => {
     intactBytes += Buffer.byteLength(line) + 1;
@@ -42,9 +47,13 @@ export async function readSamples(path: string): Promise<ReadSamplesResult> {
         'PA_EVAL_BAD_SAMPLES',
       );
     }
-    byKey.set(sampleKey(parsed), parsed);
+    const key = sampleKey(parsed);
+    const first = byKey.get(key);
+    if (first) duplicates.push({ line: i + 1, firstLine: first.line, key });
+    byKey.set(key, { record: parsed, line: i + 1 });
   });
-  return { samples: [...byKey.values()], droppedTornLine, intactBytes };
+  const kept = [...byKey.values()];
+  return { samples: kept.map((k) => k.record), droppedTornLine, intactBytes, lines: kept.map((k) => k.line), duplicates };
 }
 
 function parseSampleLine(line: string): SampleRecord | undefined {

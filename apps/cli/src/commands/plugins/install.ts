@@ -20,7 +20,7 @@ export default class PluginsInstall extends BaseCommand {
 
   async run(): Promise<{ packageName: string | undefined; dir: string; plugins: Array<{ name: string; kind: string; version: string }> }> {
     const { args, flags } = await this.parse(PluginsInstall);
-    const loaded = await installPlugin(args.spec, { allowScripts: flags['allow-scripts'] });
+    const loaded = await installPlugin(args.spec, { allowScripts: flags['allow-scripts'], bundledPlugins: this.resolveOptions().bundledPlugins ?? [] });
     const plugins = loaded.plugins.map((p) => ({ name: p.name, kind: p.kind, version: p.version }));
     for (const p of plugins) this.log(`Installed ${p.kind} plugin ${p.name}@${p.version} (${loaded.module.packageName ?? args.spec})`);
     for (const w of loaded.warnings) this.warn(`${w.plugin}.${w.path}: ${w.message}`);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '@prompt-aug/core';
+import { runFolderPaths } from '@prompt-aug/core/train';
 import type { EvalResults } from '../../results/eval-results.js';
 
 /** One evaluation in a comparison: its label, its training step when known, its results. */
@@ -27,7 +28,7 @@ export async function loadEvaluations(paths: readonly string[]): Promise<Labelle
       found.push(await readResults(direct, labelOf(path), stepOf(path)));
       continue;
     }
-    const checkpoints = join(path, 'checkpoints');
+    const checkpoints = runFolderPaths(path).checkpoints;
     const stepDirs = existsSync(checkpoints) ? readdirSync(checkpoints).filter((n) => STEP_DIR.test(n)) : [];
     const evaluated = stepDirs.map((n) => ({ name: n, file: resultsFileIn(join(checkpoints, n)) })).filter((e) => e.file);
     if (evaluated.length === 0) {
