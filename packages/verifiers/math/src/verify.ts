@@ -10,6 +10,7 @@ import { splitTopLevel } from './parse/scan.js';
 import { tidyPhraseAnswer } from './extract/phrases.js';
 import { computeEngine } from './parse/latex-to-json.js';
 import { highPrecisionEngine } from './math/high-precision.js';
+import { verifyPaper } from './paper/boxed-reward.js';
 
 /** Gold answers as strings: numbers (AMC's 142 for 142.0) are stringified, `\n` trimmed. */
 function goldList(gold: string | number | readonly (string | number)[]): string[] {
@@ -80,6 +81,7 @@ export function verifyAnswer(
   response: string,
   opts: VerifyOptions = {},
 ): Verdict {
+  if (opts.mode === 'paper') return verifyPaper(gold, response, { kind: opts.kind });
   const golds = goldList(gold);
   let extracted: string | null;
   if (opts.kind === 'answer') {

@@ -2,6 +2,7 @@ import type { ExtractOptions } from '@prompt-aug/core';
 import { cutAtStopWords } from './stop-words.js';
 import { pickBoxed } from './pick-boxed.js';
 import { minervaAnswer, phraseAnswer } from './phrases.js';
+import { paperExtract } from '../paper/last-boxed.js';
 import { lastBold, lastMathSpan, lastNumber, lastProgramOutput } from './fallbacks.js';
 
 export type Extraction = { answer: string; via: string } | { answer: null; reason: string };
@@ -60,6 +61,10 @@ function fromText(text: string, introducedBy: string | undefined, isRegion: bool
 
 /** The answer of a response under the paper's train or eval rules, or null with a reason. */
 export function extractWithReason(response: string, opts: ExtractOptions = {}): Extraction {
+  if (opts.mode === 'paper') {
+    const answer = paperExtract(response);
+    return answer === null ? { answer: null, reason: 'no-boxed-answer' } : { answer, via: 'paper-last-box' };
+  }
   return (opts.mode ?? 'train') === 'eval' ? extractEval(response) : extractTrain(response, opts);
 }
 
