@@ -24,6 +24,8 @@ export interface ScoreResponsesOptions {
   benchmarks?: LoadBenchmarksOptions;
   plugins?: EvalPlugins | LoadEvalPluginsOptions;
   grader?: GraderMode;
+  /** Also grade with the other grader and list the differences (default true). */
+  bothGraders?: boolean;
 }
 
 /** `pa eval --responses FILE`: grade generations made elsewhere; same outputs as a generation run. */
@@ -44,7 +46,9 @@ export async function scoreResponses(options: ScoreResponsesOptions): Promise<Ev
     // The prompt used elsewhere is unknown; the problem text stands in for it.
     return { benchmark: m.benchmark, id: m.record.id, run: m.run, sample: m.sample, prompt: m.record.problem, response: m.response, extracted, correct, ...(reason !== undefined ? { reason } : {}), tokens: null, finishReason: 'external', ms: 0 };
   });
-  const both = gradeWithBoth(benchmarks, primarySamples, plugins.verifier, grader, match.samplesPerQuestion, plugins.template);
+  const both = options.bothGraders === false
+    ? { samples: primarySamples, summary: undefined, ms: 0 }
+    : gradeWithBoth(benchmarks, primarySamples, plugins.verifier, grader, match.samplesPerQuestion, plugins.template);
   const samples = both.samples;
   const files = await writeSamplesFile(options.outDir, samples);
   const finishedAt = new Date();

@@ -37,7 +37,20 @@ export function mathVerifyRead(wrapped: string): string | undefined {
   return joined.map((s) => s.body).join(', ');
 }
 
+const PLAIN_NUMBER = /^\s*-?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+const PLAIN_FRACTION = /^\s*(-?)\s*\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}\s*$/;
+const SCIENTIFIC = /^\s*(-?\s*\d+(?:\.\d*)?)\s*\\(?:times|cdot)\s*10\s*\^\s*\{?\s*(-?\d+)\s*\}?\s*$/;
+
+/** The value of a constant expression; plain numbers, fractions and `a \times 10^{n}` skip the parser. */
 function constantValue(latex: string): number | undefined {
+  if (PLAIN_NUMBER.test(latex)) return Number(latex.replace(/\s+/g, ''));
+  const frac = PLAIN_FRACTION.exec(latex);
+  if (frac) return (frac[1] === '-' ? -1 : 1) * (Number(frac[2]) / Number(frac[3]));
+  const sci = SCIENTIFIC.exec(latex);
+  if (sci) {
+    const v = Number(`${sci[1]!.replace(/\s+/g, '')}e${sci[2]}`);
+    return Number.isFinite(v) ? v : undefined;
+  }
   const json: Json | undefined = latexToJson(latex);
   if (json === undefined || hasFreeSymbol(json)) return undefined;
   try {
