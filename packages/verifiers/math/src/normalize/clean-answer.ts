@@ -55,7 +55,14 @@ const REPLACEMENTS: ReadonlyArray<[RegExp, string]> = [
   [/\\(?:d|t|c)frac(?![a-zA-Z])/g, '\\frac'],
   [/\\(?:d|t)binom(?![a-zA-Z])/g, '\\binom'],
   [/\{\s*,\s*\}/g, ''],
+  // `11,\! 111`: a thousands separator, also with a space after it (not a list `11, 111`).
+  [/(\d),\\!\s*(?=\d{3}(?!\d))/g, '$1'],
   [/(?<!\\)\\!/g, ''],
+  // Ordinals: `12th`, `12^{th}`, `12^{\text{th}}`, `12\text{th}` are the number.
+  [/(\d)\s*(?:\^\s*\{\s*(?:\\(?:text|mathrm)\s*\{\s*)?(?:st|nd|rd|th)\s*\}?\s*\}|\\(?:text|mathrm)\s*\{\s*(?:st|nd|rd|th)\s*\}|(?:st|nd|rd|th)(?![a-zA-Z]))/g, '$1'],
+  // Ångström and arc-second/minute marks after a number are units: `9.6 \AA`, `0.003''`, `0.003^{\prime\prime}`.
+  [/(?<=[\d}.])\s*(?:\\AA(?![a-zA-Z])|\\mathring\s*\{\s*A\s*\}|Å)\s*$/g, ''],
+  [/(?<=\d)\s*(?:\^\s*\{\s*\\prime(?:\s*\\prime)?\s*\}|\^\s*\\prime(?:\s*\\prime)?|\\prime(?:\s*\\prime)?|''|'|")\s*$/g, ''],
   [/\\(?:qquad|quad)(?![a-zA-Z])|(?<!\\)\\[,;:> ]|~/g, ' '],
   [/\\(?:leqslant|leq|le)(?![a-zA-Z])|<=|=</g, '\\le '],
   [/\\(?:geqslant|geq|ge)(?![a-zA-Z])|>=|=>/g, '\\ge '],
