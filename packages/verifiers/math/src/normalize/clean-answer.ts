@@ -54,6 +54,10 @@ const REPLACEMENTS: ReadonlyArray<[RegExp, string]> = [
   [/\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits)(?![a-zA-Z])/g, ''],
   [/\\(?:d|t|c)frac(?![a-zA-Z])/g, '\\frac'],
   [/\\(?:d|t)binom(?![a-zA-Z])/g, '\\binom'],
+  // `{,}` before exactly three digits separates thousands (`10{,}000`); before other digits it is
+  // a decimal comma (`2{,}75`, the European LaTeX spelling).
+  [/(\d)\{\s*,\s*\}(?=\d{3}(?!\d))/g, '$1'],
+  [/(\d)\{\s*,\s*\}(?=\d)/g, '$1.'],
   [/\{\s*,\s*\}/g, ''],
   // `11,\! 111`: a thousands separator, also with a space after it (not a list `11, 111`).
   [/(\d),\\!\s*(?=\d{3}(?!\d))/g, '$1'],
@@ -76,6 +80,8 @@ const REPLACEMENTS: ReadonlyArray<[RegExp, string]> = [
   [/\\(?:degree)(?![a-zA-Z])/g, '^\\circ'],
   [/\^\s*\{\s*\\circ\s*\}|\^\s*\\circ/g, '^{\\circ}'],
   [/\\%|%/g, ' \\% '],
+  // Currency signs before an amount (`€45`, `\pounds 3`, `¥1{,}000`): the amount is the answer.
+  [/(?:[€£¥₹₩]|\\(?:euro|pounds|yen|textsterling|texteuro)(?![a-zA-Z]))\s*(?=-?\s*\d)/g, ''],
 ];
 
 /** Normalise the formatting of one final answer (gold or extracted). Pure string work. */
