@@ -132,7 +132,14 @@ function sameWhereSymbolsAreNegative(gold: string, answer: string): boolean {
   return true;
 }
 
+/**
+ * The official stage runs under a 1-second alarm; its suffix-array repetition check alone
+ * outlasts it on answers of several thousand characters, and a timeout counts as "not equal".
+ */
+const TIMES_OUT_ABOVE_CHARS = 2_000;
+
 export function mathVerifyEqual(given: string, gold: string): boolean {
+  if (given.length > TIMES_OUT_ABOVE_CHARS || gold.length > TIMES_OUT_ABOVE_CHARS) return false;
   if ((given.length > 128 && isRepetitive(given)) || (gold.length > 128 && isRepetitive(gold))) return false;
   const goldNormal = prmNormalize(gold);
   if (goldNormal === null) return false;
