@@ -4,6 +4,8 @@
 // prompt-aug's paper-protocol grader and with its corrected eval grader, and writes per benchmark:
 // agreement with the official verdicts, accuracy and its delta, and every disagreement with a cause.
 // Run: pnpm --filter @prompt-aug/eval build && PA_DATA_DIR=... pnpm --filter @prompt-aug/eval fidelity [--file F] [--out F]
+// Lines without `paper_eval` are graded by the paper's own Python code when --oracle points at its
+// grade.py (e.g. ../shared/reference/paper-graders/grade.py); python3 is needed only then.
 // Goals (issue 14): the paper grader agrees on >= 99.5% of every benchmark's responses and every
 // benchmark's accuracy is within 0.1 points of the official one; exit code 1 when missed.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,11 +13,13 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { verifyAnswer, verifyPaper } from '@prompt-aug/verifier-math';
 import { differenceReason } from '../dist/index.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const { values } = parseArgs({ options: { file: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { file: { type: 'string' }, out: { type: 'string' }, oracle: { type: 'string' } } });
 const dataDir = process.env.PA_DATA_DIR;
 if (!values.file && !dataDir) {
   console.error('Set PA_DATA_DIR to the data folder (the one holding eval-fidelity/dev.jsonl), or pass --file path/to/graded.jsonl.');
@@ -24,6 +28,30 @@ if (!values.file && !dataDir) {
 const file = resolve(values.file ?? join(dataDir, 'eval-fidelity', 'dev.jsonl'));
 const out = resolve(values.out ?? here('../bench/results/fidelity.json'));
 const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
+gradeMissingWithOracle(rows);
+
+/** Fill in `paper_eval` for lines that lack it by running the official grader (--oracle grade.py). */
+function gradeMissingWithOracle(all) {
+  const missing = all.filter((r) => r.paper_eval === undefined);
+  if (missing.length === 0) return;
+  if (!values.oracle) {
+    console.error(`${missing.length} lines of ${file} have no "paper_eval" verdict; pass --oracle path/to/paper-graders/grade.py to grade them with the paper's code.`);
+    process.exit(2);
+  }
+  const dir = mkdtempSync(join(os.tmpdir(), 'pa-fidelity-'));
+  const input = join(dir, 'cases.jsonl');
+  const output = join(dir, 'verdicts.jsonl');
+  writeFileSync(input, missing.map((r, i) => JSON.stringify({ id: String(i), benchmark: r.benchmark, gold: r.gold, response: r.response })).join('\n') + '\n');
+  const run = spawnSync('python3', [resolve(values.oracle), '--mode', 'eval', '--input', input, '--output', output], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (run.status !== 0) {
+    console.error(`The oracle ${values.oracle} failed (exit ${run.status ?? run.signal}); it needs python3 with sympy (see its README).`);
+    process.exit(2);
+  }
+  for (const line of readFileSync(output, 'utf8').split('\n').filter((l) => l.trim() !== '')) {
+    const v = JSON.parse(line);
+    missing[Number(v.id)].paper_eval = { correct: v.correct, extracted: v.extracted };
+  }
+}
 
 const round = (x, d = 2) => Number(x.toFixed(d));
 const perBenchmark = {};
@@ -77,7 +105,7 @@ const report = {
   command: `pnpm --filter @prompt-aug/eval fidelity${values.file ? ` --file ${values.file}` : ''}`,
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version },
-  input: { file: values.file ?? '$PA_DATA_DIR/eval-fidelity/dev.jsonl', responses: rows.length },
+  input: { file: values.file ?? '$PA_DATA_DIR/eval-fidelity/dev.jsonl', responses: rows.length, gradedByOracleHere: values.oracle ? true : false },
   elapsedMs,
   goal: 'paper grader: agreement >= 99.5% and |accuracy delta| <= 0.1 points on every benchmark',
   meetsGoal,
