@@ -12,19 +12,20 @@ import { mathdEqual } from './mathd-normalize.js';
 import { sympyEqual } from './sympy-check.js';
 import { mathVerifyEqual } from './math-verify-check.js';
 
-/** `grade(answer, gold, fast=False)`: a gold written as `\boxed{…}` is unboxed first. */
-export function paperGrade(answer: string, goldText: string): boolean {
-  const gold = goldText.includes('\\boxed') ? paperExtract(goldText) : goldText;
-  if (mathdEqual(answer, gold) || sympyEqual(answer, gold)) return true;
-  return gold !== null && mathVerifyEqual(answer, gold);
-}
-
-/** Which stage accepted (for reports): `mathd`, `sympy`, `math-verify`, or undefined. */
+/**
+ * `grade(answer, gold, fast=False)`: a gold written as `\boxed{…}` is unboxed first; then the
+ * stage that accepts (`mathd`, `sympy`, `math-verify`, tried in the official order), or undefined.
+ */
 export function paperAcceptingStage(answer: string, goldText: string): 'mathd' | 'sympy' | 'math-verify' | undefined {
   const gold = goldText.includes('\\boxed') ? paperExtract(goldText) : goldText;
   if (mathdEqual(answer, gold)) return 'mathd';
   if (sympyEqual(answer, gold)) return 'sympy';
   return gold !== null && mathVerifyEqual(answer, gold) ? 'math-verify' : undefined;
+}
+
+/** Is `answer` (already extracted) correct for `goldText` under the paper's protocol? */
+export function paperGrade(answer: string, goldText: string): boolean {
+  return paperAcceptingStage(answer, goldText) !== undefined;
 }
 
 /** Grade a response (or, with `kind: 'answer'`, a bare answer) the way the paper's evaluation did. */
