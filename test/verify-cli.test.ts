@@ -32,6 +32,24 @@ describe('pa verify', () => {
     expect(summary.labelled.accuracy).toBeCloseTo(agree / lines.length, 12);
   });
 
+  it('--mode paper grades as the paper did: number golds as float64, benchmark carried to the verdicts', () => {
+    const dir = tempDir();
+    const file = join(dir, 'paper.jsonl');
+    // Verdicts from the paper's released grader (../shared/reference/paper-graders/grade.py --mode eval)
+    // on these exact lines: true (AMC 142 read as "142.0"), true (Minerva gold read as the lone
+    // number 10), false (an earlier box does not count).
+    const lines = [
+      { id: 'amc', benchmark: 'amc', gold: 142, response: 'so \\boxed{142}' },
+      { id: 'minerva', benchmark: 'minerva', gold: ['1.07 \\times 10^{16}\n'], response: '\\boxed{10}' },
+      { id: 'last', benchmark: 'math500', gold: '3', response: 'First \\boxed{3}. On reflection the result is \\boxed{4}.' },
+    ];
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const result = runPa(['verify', '--input', file, '--mode', 'paper', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const verdicts = parseJson<{ verdicts: { id: string; correct: boolean; benchmark: string }[] }>(result).verdicts;
+    expect(verdicts.map((v) => [v.id, v.correct, v.benchmark])).toEqual([['amc', true, 'amc'], ['minerva', true, 'minerva'], ['last', false, 'math500']]);
+  });
+
   it('names the line and field of a bad cases file', () => {
     const dir = tempDir();
     const file = join(dir, 'bad.jsonl');

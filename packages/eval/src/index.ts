@@ -14,6 +14,7 @@ export { loadBenchmarks, DEFAULT_BENCHMARKS, type Benchmark, type LoadBenchmarks
 export { loadEvalPlugins, type EvalPlugins, type LoadEvalPluginsOptions } from './benchmarks/eval-plugins.js';
 export { DEFAULT_GENERATION, resolveGenerationSettings, type GenerationSettings } from './generate/generation-settings.js';
 export { makeGrader, type GraderMode, type Grade, type GradeFn } from './grading/grade-response.js';
+export { differenceReason, type DifferenceReason, type GraderVerdict } from './grading/difference-reason.js';
 
 export { aggregateSamples, type Aggregate } from './aggregate/aggregate-samples.js';
 export { benchmarkStats, type BenchmarkStats } from './aggregate/benchmark-stats.js';

@@ -12,6 +12,7 @@ import { planWork } from './generate/plan-work.js';
 import { checkAndRecordRunConfig, RUN_CONFIG_FILE } from './generate/resume-check.js';
 import { makeGrader, type GraderMode } from './grading/grade-response.js';
 import { timedGrader } from './grading/timed-grader.js';
+import { gradeWithBoth } from './grading/both-graders.js';
 import { formatResultsTable } from './report/terminal-table.js';
 import { RESULTS_SCHEMA, type EvalConfig, type EvalResults } from './results/eval-results.js';
 import { SAMPLES_FILE, writeEvalOutputs, type EvalOutputFiles } from './results/write-eval-outputs.js';
@@ -138,7 +139,8 @@ async function generateAndReport(options: RunEvalOptions, prepared: Prepared): P
   }
   bar.finish();
 
-  const samples = [...kept, ...generated];
+  const both = gradeWithBoth(benchmarks, [...kept, ...generated], plugins.verifier, grader, settings.samples, plugins.template);
+  const samples = both.samples;
   const finishedAt = new Date();
   const results: EvalResults = {
     schema: RESULTS_SCHEMA,
@@ -150,10 +152,11 @@ async function generateAndReport(options: RunEvalOptions, prepared: Prepared): P
       finishedAt: finishedAt.toISOString(),
       totalMs: finishedAt.getTime() - startedAt.getTime(),
       generationMs: Math.round(generationMs),
-      gradingMs: Math.round(grade.elapsedMs()),
+      gradingMs: Math.round(grade.elapsedMs() + both.ms),
       resumedSamples: kept.length,
       generatedSamples: generated.length,
     },
+    ...(both.summary ? { secondGrader: both.summary } : {}),
     warnings: benchmarks.flatMap((b) => b.warnings.map((w) => w.message)),
   };
   // A verdict that changed on re-grading (a newer verifier) is written back, so the file agrees with results.json.

@@ -62,7 +62,11 @@ describe('report.html and comparison.html in headless Chromium', () => {
       expect(await text(`td[data-metric="majAtK"][data-benchmark="${name}"]`)).toBe(b.majAtK!.toFixed(1));
       // The bar chart labels its bars with the same values.
       expect(await text(`svg text[data-bar="${name}"]`)).toBe(b.accuracy.toFixed(1));
+      expect(await text(`td[data-metric="secondAccuracy"][data-benchmark="${name}"]`)).toBe(onDisk.secondGrader!.benchmarks[name]!.accuracy.toFixed(1));
     }
+    expect(await text('[data-metric="secondPerBenchmarkAccuracy"]')).toBe(onDisk.secondGrader!.perBenchmarkAccuracy.toFixed(1));
+    expect(await text('[data-metric="secondPerQuestionAccuracy"]')).toBe(onDisk.secondGrader!.perQuestionAccuracy.toFixed(1));
+    expect(await text('[data-metric="differences"]')).toBe(String(onDisk.secondGrader!.differences.count));
     expect(await page.locator('svg rect').count()).toBe(Object.keys(onDisk.benchmarks).length + 2);
     // The averages differ from the per-benchmark mean here, so the test would notice a swapped label.
     expect(onDisk.perBenchmarkAccuracy.toFixed(1)).not.toBe(onDisk.perQuestionAccuracy.toFixed(1));

@@ -64,10 +64,13 @@ export interface TemplatesPlugin extends PluginBase {
   select?: TemplateSelect;
 }
 
-export type ExtractMode = 'train' | 'eval';
+export type ExtractMode = 'train' | 'eval' | 'paper';
 
 export interface ExtractOptions {
-  /** train: the paper's lenient training extraction; eval: the last boxed answer only. */
+  /**
+   * train: the paper's lenient training extraction; eval: the last boxed answer only (corrected
+   * grader); paper: the paper's own eval protocol, quirks included (verifiers may not support it).
+   */
   mode?: ExtractMode;
   /** The template the response was written under (its answer format guides extraction). */
   template?: { id?: string; answerFormat?: AnswerFormat };

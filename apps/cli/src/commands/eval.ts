@@ -11,7 +11,9 @@ export default class Eval extends BaseCommand {
   static override summary = 'Score a checkpoint on AIME24, AMC, MATH500, Minerva and OlympiadBench.';
   static override description = `The paper's protocol by default: the qwen-math prompt, greedy decoding, up to 3,000 new tokens, the
 last-\\boxed{} grader. Reports the accuracy per benchmark, their mean (per-benchmark accuracy) and all 1,560
-questions pooled (per-question accuracy), in percent. Every generation is appended to <out>/samples.jsonl as it
+questions pooled (per-question accuracy), in percent, under two graders side by side: prompt-aug's corrected grader
+and the paper's own protocol (understand-r1-zero boxed_reward_fn, the numbers papers print), plus every response
+they score differently with a reason code (docs/grading.md). Every generation is appended to <out>/samples.jsonl as it
 finishes; --resume generates only what is missing and re-grades what it keeps. samples.meta.json records a
 fingerprint of the model files and of every setting that changes a sample: samples made by other weights or
 settings are refused. One eval writes a folder at a time (eval.lock). Writes results.json and report.html (charts, per-sample
@@ -21,6 +23,7 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
     { description: 'Two questions per benchmark, local benchmark files', command: '<%= config.bin %> eval ckpt/ --limit 2 --data-dir ../shared/data/benchmarks' },
     { description: 'Every checkpoint of a training run, compared', command: '<%= config.bin %> eval runs/paper --out runs/paper/eval' },
     { description: 'Score generations made elsewhere (e.g. by vLLM)', command: '<%= config.bin %> eval --responses outputs.jsonl --out eval-vllm' },
+    { description: "Headline numbers under the paper's protocol (the corrected grader beside them)", command: '<%= config.bin %> eval --responses outputs.jsonl --grader paper' },
     { description: 'Generate through an OpenAI-compatible server (vLLM, SGLang, llama.cpp, pa serve)', command: '<%= config.bin %> eval --backend openai --base-url http://127.0.0.1:8000/v1 --model Qwen/Qwen2.5-Math-1.5B --out eval-remote' },
     { description: 'avg@8, pass@8 and maj@8 with sampling', command: '<%= config.bin %> eval ckpt/ --samples 8 --temperature 0.6 --top-p 0.95' },
   ];
@@ -37,7 +40,7 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
     template: Flags.string({ description: 'template id of the prompt (default qwen-math)' }),
     templates: Flags.string({ description: 'template-set plugin holding --template', default: 'templates-qwen-math' }),
     verifier: Flags.string({ description: 'verifier plugin', default: 'verifier-math' }),
-    grader: Flags.string({ description: 'eval: last \\boxed{} only (the paper); train: the lenient training extraction', options: ['eval', 'train'], default: 'eval' }),
+    grader: Flags.string({ description: "eval: prompt-aug's corrected last-\\boxed{} grader; paper: the paper's own eval protocol, quirks included; train: the lenient training extraction. The other of eval/paper is always reported next to it, with the questions they differ on", options: ['eval', 'paper', 'train'], default: 'eval' }),
     'max-new-tokens': Flags.integer({ description: 'generation limit', default: 3000 }),
     temperature: Flags.string({ description: '0 = greedy', default: '0' }),
     'top-p': Flags.string({ description: 'nucleus sampling', default: '1' }),

@@ -8,17 +8,20 @@ export default class Verify extends BaseCommand {
   static override summary = 'Grade a response against a gold answer with the verifier (the GRPO reward and the eval grader).';
   static override description = `Two forms:
   pa verify "<gold>" "<response>"   grade one response and print the verdict, the extracted answer and the reason.
-  pa verify --input cases.jsonl     grade every line ({gold, response, id?, kind?, mode?, template?, expected?, category?});
+  pa verify --input cases.jsonl     grade every line ({gold, response, id?, benchmark?, kind?, mode?, template?, expected?, category?});
                                     with --output, write {id, correct, extracted, reason} per line in input order.
 When lines carry "expected", prints accuracy, false positives and false negatives, overall and per "category".
 --mode train is the paper's lenient training extraction (stop words, boxed, "the answer is", last number);
---mode eval (default) takes the last \\boxed{} only, as the paper's eval grader. --kind answer means the response
-is already a bare final answer.`;
+--mode eval (default) takes the last \\boxed{} only and grades it with prompt-aug's corrected grader; --mode paper
+reproduces the paper's eval protocol exactly (understand-r1-zero boxed_reward_fn, fast=False), quirks included: a
+JSON-number gold reads as Python's float ("142.0"), Minerva golds keep their trailing newline (docs/grading.md).
+--kind answer means the response is already a bare final answer.`;
   static override examples = [
     '<%= config.bin %> verify "\\frac{1}{2}" "so the answer is \\boxed{0.5}"',
     '<%= config.bin %> verify "42" "41 or 42" --mode train',
     '<%= config.bin %> verify "25\\%" "25" --kind answer',
     '<%= config.bin %> verify --input cases.jsonl --output verdicts.jsonl',
+    '<%= config.bin %> verify --input graded.jsonl --mode paper --output paper-verdicts.jsonl',
     '<%= config.bin %> verify --input cases.jsonl --json',
   ];
   static override args = {
@@ -28,7 +31,7 @@ is already a bare final answer.`;
   static override flags = {
     input: Flags.string({ char: 'i', description: 'JSONL file of cases to grade' }),
     output: Flags.string({ char: 'o', description: 'write one verdict per input line to this JSONL file', dependsOn: ['input'] }),
-    mode: Flags.string({ description: 'extraction mode', options: ['train', 'eval'], default: 'eval' }),
+    mode: Flags.string({ description: 'extraction mode', options: ['train', 'eval', 'paper'], default: 'eval' }),
     kind: Flags.string({ description: 'what the response is', options: ['answer', 'response'], default: 'response' }),
     verifier: Flags.string({ description: 'verifier plugin', default: 'verifier-math' }),
     templates: Flags.string({ description: 'template-set plugin whose answer formats a case\'s "template" id refers to', default: 'templates-diverse' }),
@@ -41,7 +44,7 @@ is already a bare final answer.`;
     const options = this.resolveOptions();
     const { plugin: verifier } = await loadPlugin(flags.verifier, { ...options, kind: 'verifier' });
     const defaults = {
-      mode: flags.mode as 'train' | 'eval',
+      mode: flags.mode as 'train' | 'eval' | 'paper',
       kind: flags.kind as 'answer' | 'response',
       timeoutMs: flags['timeout-ms'],
       answerFormats: await this.answerFormats(flags.templates, Boolean(flags.input) || Boolean(flags.template)),

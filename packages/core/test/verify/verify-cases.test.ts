@@ -61,4 +61,14 @@ describe('pa verify cases', () => {
     const broken = writeCases(['{nope']);
     expect(() => readVerifyCases(broken)).toThrow(`${broken} line 1: not valid JSON`);
   });
+  it('keeps number golds as numbers, accepts mode "paper" and echoes "benchmark" in the verdict', () => {
+    const seen: unknown[] = [];
+    const recording: VerifierPlugin = { ...exactVerifier, verify: (gold, response, opts) => (seen.push([gold, opts?.mode]), exactVerifier.verify(gold, response, opts)) };
+    const file = writeCases([JSON.stringify({ id: 'amc', benchmark: 'amc', gold: 142, response: '142', mode: 'paper' })]);
+    const [c] = readVerifyCases(file);
+    expect(c).toMatchObject({ gold: 142, benchmark: 'amc', mode: 'paper' });
+    expect(verifyCase(recording, c!, 0)).toMatchObject({ id: 'amc', benchmark: 'amc' });
+    expect(seen).toEqual([[142, 'paper']]);
+    expect(() => readVerifyCases(writeCases([JSON.stringify({ gold: '1', response: '1', benchmark: 3 })]))).toThrow(/"benchmark" must be a string/);
+  });
 });

@@ -2,6 +2,7 @@ import { type Policy, type Template } from '@prompt-aug/plugin-api';
 import { renderPrompt } from '@prompt-aug/core';
 import { type TextTokenizer } from '@prompt-aug/core/model';
 import type { GradeFn } from '../grading/grade-response.js';
+import { goldValues } from '../grading/gold-values.js';
 import type { SampleRecord } from '../samples/sample-record.js';
 import type { SampleWriter } from '../samples/sample-writer.js';
 import type { GenerationSettings } from './generation-settings.js';
@@ -64,7 +65,7 @@ export async function generateSamples(input: GenerateSamplesInput): Promise<Samp
       const length = out.lengths[row] ?? 0;
       // Special tokens (the EOS) are dropped, as vLLM's default skip_special_tokens does.
       const response = tokenizer.decode((out.tokens[row] ?? []).slice(0, length), { skipSpecialTokens: true });
-      const { correct, extracted } = input.grade(item.record.answers, response);
+      const { correct, extracted, reason } = input.grade(goldValues(item.record), response);
       return {
         benchmark: item.benchmark,
         id: item.record.id,
@@ -74,6 +75,7 @@ export async function generateSamples(input: GenerateSamplesInput): Promise<Samp
         response,
         extracted,
         correct,
+        ...(reason !== undefined ? { reason } : {}),
         tokens: length,
         finishReason: out.finishReasons[row] ?? 'length',
         ms,

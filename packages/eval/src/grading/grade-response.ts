@@ -1,14 +1,20 @@
 import type { Template, VerifierPlugin } from '@prompt-aug/plugin-api';
 
-/** `eval`: the paper's last-boxed eval grader (default); `train`: the lenient training reward's extraction. */
-export type GraderMode = 'eval' | 'train';
+/**
+ * `eval`: prompt-aug's corrected last-boxed grader (default); `paper`: the paper's own eval
+ * protocol, quirks included; `train`: the lenient training reward's extraction.
+ */
+export type GraderMode = 'eval' | 'train' | 'paper';
 
 export interface Grade {
   correct: boolean;
   extracted: string | null;
+  /** The verifier's reason code (e.g. `conflicting-boxes`, `paper-mathd`). */
+  reason?: string;
 }
 
-export type GradeFn = (answers: readonly string[], response: string) => Grade;
+/** `answers` may hold numbers as the source gave them (see gold-values.ts). */
+export type GradeFn = (answers: readonly (string | number)[], response: string) => Grade;
 
 /**
  * A grading function over the verifier plugin. A verifier that throws on some response (a
@@ -20,7 +26,7 @@ export function makeGrader(verifier: VerifierPlugin, mode: GraderMode, template?
   return (answers, response) => {
     try {
       const verdict = verifier.verify(answers.length === 1 ? answers[0]! : [...answers], response, options);
-      return { correct: verdict.correct, extracted: verdict.extracted };
+      return { correct: verdict.correct, extracted: verdict.extracted, reason: verdict.reason };
     } catch {
       return { correct: false, extracted: null };
     }

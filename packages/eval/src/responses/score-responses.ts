@@ -4,6 +4,8 @@ import { loadBenchmarks, type LoadBenchmarksOptions } from '../benchmarks/load-b
 import { loadEvalPlugins, type EvalPlugins, type LoadEvalPluginsOptions } from '../benchmarks/eval-plugins.js';
 import { makeGrader, type GraderMode } from '../grading/grade-response.js';
 import { timedGrader } from '../grading/timed-grader.js';
+import { gradeWithBoth } from '../grading/both-graders.js';
+import { goldValues } from '../grading/gold-values.js';
 import { formatResultsTable } from '../report/terminal-table.js';
 import { RESULTS_SCHEMA, type EvalResults } from '../results/eval-results.js';
 import { writeEvalOutputs } from '../results/write-eval-outputs.js';
@@ -22,6 +24,8 @@ export interface ScoreResponsesOptions {
   benchmarks?: LoadBenchmarksOptions;
   plugins?: EvalPlugins | LoadEvalPluginsOptions;
   grader?: GraderMode;
+  /** Also grade with the other grader and list the differences (default true). */
+  bothGraders?: boolean;
 }
 
 /** `pa eval --responses FILE`: grade generations made elsewhere; same outputs as a generation run. */
@@ -37,11 +41,15 @@ export async function scoreResponses(options: ScoreResponsesOptions): Promise<Ev
     throw new UserError(`No line of ${options.responsesFile} belongs to the selected benchmarks (${names.join(', ')}); check --benchmarks and the lines' "benchmark" fields.`, 'PA_EVAL_NO_RESPONSES');
   }
   const grade = timedGrader(makeGrader(plugins.verifier, grader, plugins.template));
-  const samples = match.matched.map((m): SampleRecord => {
-    const { correct, extracted } = grade.fn(m.record.answers, m.response);
+  const primarySamples = match.matched.map((m): SampleRecord => {
+    const { correct, extracted, reason } = grade.fn(goldValues(m.record), m.response);
     // The prompt used elsewhere is unknown; the problem text stands in for it.
-    return { benchmark: m.benchmark, id: m.record.id, run: m.run, sample: m.sample, prompt: m.record.problem, response: m.response, extracted, correct, tokens: null, finishReason: 'external', ms: 0 };
+    return { benchmark: m.benchmark, id: m.record.id, run: m.run, sample: m.sample, prompt: m.record.problem, response: m.response, extracted, correct, ...(reason !== undefined ? { reason } : {}), tokens: null, finishReason: 'external', ms: 0 };
   });
+  const both = options.bothGraders === false
+    ? { samples: primarySamples, summary: undefined, ms: 0 }
+    : gradeWithBoth(benchmarks, primarySamples, plugins.verifier, grader, match.samplesPerQuestion, plugins.template);
+  const samples = both.samples;
   const files = await writeSamplesFile(options.outDir, samples);
   const finishedAt = new Date();
   const results: EvalResults = {
@@ -65,10 +73,11 @@ export async function scoreResponses(options: ScoreResponsesOptions): Promise<Ev
       finishedAt: finishedAt.toISOString(),
       totalMs: finishedAt.getTime() - startedAt.getTime(),
       generationMs: 0,
-      gradingMs: Math.round(grade.elapsedMs()),
+      gradingMs: Math.round(grade.elapsedMs() + both.ms),
       resumedSamples: 0,
       generatedSamples: 0,
     },
+    ...(both.summary ? { secondGrader: both.summary } : {}),
     warnings: [...benchmarks.flatMap((b) => b.warnings.map((w) => w.message)), ...match.warnings],
   };
   const written = await writeEvalOutputs(options.outDir, results, samples, benchmarks);

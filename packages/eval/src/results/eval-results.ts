@@ -1,6 +1,7 @@
 import type { Aggregate } from '../aggregate/aggregate-samples.js';
 import type { GenerationSettings } from '../generate/generation-settings.js';
 import type { GraderMode } from '../grading/grade-response.js';
+import type { SecondGraderResults } from '../aggregate/second-grader-summary.js';
 
 export const RESULTS_SCHEMA = 'prompt-aug/eval-results@1';
 
@@ -38,6 +39,11 @@ export interface EvalResults extends Aggregate {
     resumedSamples: number;
     generatedSamples: number;
   };
+  /**
+   * The same samples under the other grader (the paper's protocol next to prompt-aug's corrected
+   * grader, or the reverse), and every sample the two score differently with a reason code.
+   */
+  secondGrader?: SecondGraderResults;
   /** Dataset and matching remarks worth reading (size mismatches, questions without responses). */
   warnings: string[];
 }

@@ -17,6 +17,12 @@ export interface SampleRecord {
   /** The answer the grader took from the response, or null when it found none. */
   extracted: string | null;
   correct: boolean;
+  /** The grader's reason code for the verdict, when the verifier gives one. */
+  reason?: string;
+  /** The other grader's verdict (the paper protocol next to the corrected grader, or the reverse). */
+  second?: { grader: 'eval' | 'train' | 'paper'; correct: boolean; extracted: string | null };
+  /** Why the two graders differ on this sample (a DifferenceReason code), when they do. */
+  difference?: string;
   /** Generated tokens (including the EOS token when it stopped on one); null when unknown (`--responses`). */
   tokens: number | null;
   /** Why generation ended; `external` for responses generated elsewhere. */

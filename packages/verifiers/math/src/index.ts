@@ -7,6 +7,9 @@ import { extractAnswer } from './extract/extract-answer.js';
 import { isEquivalent, verifyAnswer } from './verify.js';
 
 export { extractAnswer, isEquivalent, verifyAnswer };
+export { verifyPaper, paperGrade } from './paper/boxed-reward.js';
+export { paperExtract } from './paper/last-boxed.js';
+export { pythonFloatRepr, paperGolds, type PaperGold } from './paper/gold-text.js';
 
 const plugin: VerifierPlugin = {
   kind: 'verifier',

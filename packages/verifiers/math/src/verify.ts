@@ -10,6 +10,7 @@ import { splitTopLevel } from './parse/scan.js';
 import { tidyPhraseAnswer } from './extract/phrases.js';
 import { computeEngine } from './parse/latex-to-json.js';
 import { highPrecisionEngine } from './math/high-precision.js';
+import { verifyPaper } from './paper/boxed-reward.js';
 
 /** Gold answers as strings: numbers (AMC's 142 for 142.0) are stringified, `\n` trimmed. */
 function goldList(gold: string | number | readonly (string | number)[]): string[] {
@@ -31,9 +32,12 @@ function hedges(answer: string): boolean {
 const PROSE_WORDS = /(?<![\\a-zA-Z])[a-zA-Z]{3,}(?![a-zA-Z])/g;
 const proseCount = (s: string) => (s.replace(/\\[a-zA-Z]+/g, ' ').match(PROSE_WORDS) ?? []).length;
 
+/** Longer box contents are not a sentence with a conclusion but text stuffed into a box. */
+const MAX_SENTENCE_CHARS = 300;
+
 /** A sentence in the box ("… and the requested sum is 505.") -> its conclusion, for non-text golds. */
 function dropProse(answer: string, golds: string[]): string {
-  if (proseCount(answer) < 3 || golds.some((g) => proseCount(g) >= 2)) return answer;
+  if (answer.length > MAX_SENTENCE_CHARS || proseCount(answer) < 3 || golds.some((g) => proseCount(g) >= 2)) return answer;
   const tidy = tidyPhraseAnswer(cleanAnswer(answer).text);
   return tidy === '' ? answer : tidy;
 }
@@ -80,6 +84,7 @@ export function verifyAnswer(
   response: string,
   opts: VerifyOptions = {},
 ): Verdict {
+  if (opts.mode === 'paper') return verifyPaper(gold, response, { kind: opts.kind });
   const golds = goldList(gold);
   let extracted: string | null;
   if (opts.kind === 'answer') {

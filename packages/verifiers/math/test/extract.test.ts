@@ -20,11 +20,13 @@ describe('eval mode: the last boxed answer only (paper §2.5)', () => {
     expect(extractAnswer('<|im_end|> later \\boxed{5}', evalMode)).toBe('5');
   });
 
-  it('accepts repeated identical boxes but not different ones', () => {
+  it('accepts repeated identical boxes; different ones: eval takes the final box, train refuses', () => {
     expect(extractAnswer('\\boxed{840} ... so \\boxed{840}', evalMode)).toBe('840');
     const hedged = 'First I thought \\boxed{3}. After fixing the sign the result is actually \\boxed{4}.';
-    expect(extractAnswer(hedged, evalMode)).toBeNull();
-    expect(verifyAnswer('4', hedged, evalMode).reason).toBe('conflicting-boxes');
+    // Eval: the final box is the answer (the rule measured on real outputs, docs/grading.md).
+    expect(extractAnswer(hedged, evalMode)).toBe('4');
+    // Train: contradicting boxes earn no reward, so boxing several candidates does not pay.
+    expect(verifyAnswer('4', hedged, train).reason).toBe('conflicting-boxes');
   });
 
   it('joins a final run of adjacent boxes into one listed answer', () => {

@@ -20,7 +20,7 @@ export function drillDown(benchmark: string, samples: readonly SampleRecord[], g
     const state = correct === list.length ? 'correct' : correct === 0 ? 'wrong' : 'mixed';
     const shown = showAll ? list : list.slice(0, 1);
     const answers = gold.get(id);
-    return `<details class="question ${state}" data-benchmark="${escapeHtml(benchmark)}" data-id="${escapeHtml(id)}">` +
+    return `<details class="question ${state}" id="${escapeHtml(`q-${benchmark}-${id}`)}" data-benchmark="${escapeHtml(benchmark)}" data-id="${escapeHtml(id)}">` +
       `<summary>${escapeHtml(id)} — <span data-question-correct>${correct}</span>/${list.length} correct</summary>` +
       (answers ? `<p>gold: <code>${escapeHtml(answers.join(' | '))}</code></p>` : '') +
       `<details><summary>prompt</summary><pre>${escapeHtml(list[0]!.prompt)}</pre></details>` +
@@ -35,7 +35,8 @@ function sampleView(s: SampleRecord, maxChars: number): string {
   const cut = s.response.length > maxChars;
   const text = cut ? s.response.slice(-maxChars) : s.response;
   const mark = s.correct ? '<span class="ok">✓</span>' : '<span class="no">✗</span>';
-  const facts = [`run ${s.run}`, `sample ${s.sample}`, s.tokens !== null ? `${s.tokens} tokens` : '', s.finishReason].filter(Boolean).join(', ');
+  const facts = [`run ${s.run}`, `sample ${s.sample}`, s.tokens !== null ? `${s.tokens} tokens` : '', s.finishReason,
+    s.second ? `${s.second.grader} grader: ${s.second.correct ? '✓' : '✗'}${s.difference ? ` (${s.difference})` : ''}` : ''].filter(Boolean).join(', ');
   return `<details class="sample"><summary>${mark} ${escapeHtml(facts)} — extracted <code>${escapeHtml(s.extracted ?? '(none)')}</code></summary>` +
     (cut ? `<p class="note">first ${s.response.length - maxChars} characters omitted</p>` : '') +
     `<pre>${escapeHtml(text)}</pre></details>`;

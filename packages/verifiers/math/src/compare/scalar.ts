@@ -65,6 +65,9 @@ function valueOf(latex: string, budget: Budget): Value | undefined {
 
 function close(a: Complex, b: Complex, tol: number): boolean {
   const scale = Math.max(cabs(a), cabs(b));
+  // Beyond the range of doubles (1.07 \times 10^{2567}) Infinity <= tol * Infinity would hold:
+  // such values are only equal exactly (the BigInt comparison before this).
+  if (!Number.isFinite(scale)) return false;
   return cabs(csub(a, b)) <= tol * scale || scale < 1e-300;
 }
 

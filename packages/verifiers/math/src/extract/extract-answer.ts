@@ -2,24 +2,28 @@ import type { ExtractOptions } from '@prompt-aug/plugin-api';
 import { cutAtStopWords } from './stop-words.js';
 import { pickBoxed } from './pick-boxed.js';
 import { minervaAnswer, phraseAnswer } from './phrases.js';
+import { paperExtract } from '../paper/last-boxed.js';
 import { lastBold, lastMathSpan, lastNumber, lastProgramOutput } from './fallbacks.js';
 
 export type Extraction = { answer: string; via: string } | { answer: null; reason: string };
 
-/** Responses longer than this are looked at only in their last part (answers come last). */
-const MAX_SCAN = 20_000;
+/**
+ * Longer responses are refused as a whole (no answer) rather than cut: reading only a tail
+ * missed a long response's real box and let `\boxed{` + junk + `7}` pass as "7". Every
+ * extraction step is linear, so even this size costs milliseconds.
+ */
+export const MAX_RESPONSE_CHARS = 2_000_000;
 /** An answer region (e.g. inside `<answer>`) shorter than this may itself be the answer. */
 const MAX_BARE_REGION = 200;
 
-/** The last part of a long response, with GLM's `<|begin_of_box|>X<|end_of_box|>` read as a box. */
+/** The response with GLM's `<|begin_of_box|>X<|end_of_box|>` read as a box. */
 function tail(text: string): string {
-  const last = text.length > MAX_SCAN ? text.slice(-MAX_SCAN) : text;
-  return last.includes('<|begin_of_box|>') ? last.replace(/<\|begin_of_box\|>([\s\S]*?)<\|end_of_box\|>/g, '\\boxed{$1}') : last;
+  return text.includes('<|begin_of_box|>') ? text.replace(/<\|begin_of_box\|>([\s\S]*?)<\|end_of_box\|>/g, '\\boxed{$1}') : text;
 }
 
 /** Paper §2.5: the grader reads the last boxed answer only, over the whole response. */
 function extractEval(response: string): Extraction {
-  const boxed = pickBoxed(tail(response));
+  const boxed = pickBoxed(tail(response), { lastRunWins: true });
   if (!boxed) return { answer: null, reason: 'no-boxed-answer' };
   return boxed.answer === null ? boxed : { answer: boxed.answer, via: 'boxed' };
 }
@@ -60,6 +64,11 @@ function fromText(text: string, introducedBy: string | undefined, isRegion: bool
 
 /** The answer of a response under the paper's train or eval rules, or null with a reason. */
 export function extractWithReason(response: string, opts: ExtractOptions = {}): Extraction {
+  if (response.length > MAX_RESPONSE_CHARS) return { answer: null, reason: 'response-too-long' };
+  if (opts.mode === 'paper') {
+    const answer = paperExtract(response);
+    return answer === null ? { answer: null, reason: 'no-boxed-answer' } : { answer, via: 'paper-last-box' };
+  }
   return (opts.mode ?? 'train') === 'eval' ? extractEval(response) : extractTrain(response, opts);
 }
 

@@ -1,4 +1,19 @@
-import { matchBrace } from '../parse/scan.js';
+/**
+ * The matching `}` of every `{` in one left-to-right pass (-1 when it never closes); escaped
+ * `\{`/`\}` are skipped, as `matchBrace` does. Linear, so many unclosed boxes cost no more
+ * than one.
+ */
+function braceMatches(text: string): Int32Array {
+  const match = new Int32Array(text.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === '{') open.push(i);
+    else if (ch === '}' && open.length > 0) match[open.pop()!] = i;
+  }
+  return match;
+}
 
 /** One `\boxed{…}` / `\fbox{…}` / `\boxed 5` occurrence in a response. */
 export interface Box {
@@ -9,15 +24,23 @@ export interface Box {
 
 const BOX_COMMANDS = ['\\boxed', '\\fbox'];
 
-/** Every box in order of appearance, brace-matched. Unclosed boxes are ignored. */
+/**
+ * Every box in order of appearance, brace-matched. An unclosed box is skipped and the scan
+ * goes on after its `{`, so a stray `\boxed{` early in a response does not hide the final box.
+ */
 export function findBoxes(text: string): Box[] {
   const boxes: Box[] = [];
+  let matches: Int32Array | undefined;
   let from = 0;
+  // Each command's next occurrence, looked up again only once the scan has passed it (a
+  // command that never occurs is searched for once, not once per box).
+  const next = BOX_COMMANDS.map(() => -2);
   for (;;) {
     let start = -1;
     let command = '';
-    for (const c of BOX_COMMANDS) {
-      const at = text.indexOf(c, from);
+    for (const [k, c] of BOX_COMMANDS.entries()) {
+      if (next[k] !== -1 && next[k]! < from) next[k] = text.indexOf(c, from);
+      const at = next[k]!;
       if (at !== -1 && (start === -1 || at < start)) {
         start = at;
         command = c;
@@ -32,8 +55,12 @@ export function findBoxes(text: string): Box[] {
     }
     while (text[i] === ' ') i++;
     if (text[i] === '{') {
-      const close = matchBrace(text, i);
-      if (close === -1) return boxes;
+      matches ??= braceMatches(text);
+      const close = matches[i]!;
+      if (close === -1) {
+        from = i + 1;
+        continue;
+      }
       const content = text.slice(i + 1, close);
       // `\boxed{\phantom{2}}` is a blank to fill in (the problem's box), not an answer.
       if (!/^\s*\\h?phantom\s*\{[^{}]*\}\s*$/.test(content)) boxes.push({ content, start, end: close + 1 });

@@ -54,8 +54,19 @@ const REPLACEMENTS: ReadonlyArray<[RegExp, string]> = [
   [/\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits)(?![a-zA-Z])/g, ''],
   [/\\(?:d|t|c)frac(?![a-zA-Z])/g, '\\frac'],
   [/\\(?:d|t)binom(?![a-zA-Z])/g, '\\binom'],
+  // `{,}` before exactly three digits separates thousands (`10{,}000`); before other digits it is
+  // a decimal comma (`2{,}75`, the European LaTeX spelling).
+  [/(\d)\{\s*,\s*\}(?=\d{3}(?!\d))/g, '$1'],
+  [/(\d)\{\s*,\s*\}(?=\d)/g, '$1.'],
   [/\{\s*,\s*\}/g, ''],
+  // `11,\! 111`: a thousands separator, also with a space after it (not a list `11, 111`).
+  [/(\d),\\!\s*(?=\d{3}(?!\d))/g, '$1'],
   [/(?<!\\)\\!/g, ''],
+  // Ordinals: `12th`, `12^{th}`, `12^{\text{th}}`, `12\text{th}` are the number.
+  [/(\d)\s*(?:\^\s*\{\s*(?:\\(?:text|mathrm)\s*\{\s*)?(?:st|nd|rd|th)\s*\}?\s*\}|\\(?:text|mathrm)\s*\{\s*(?:st|nd|rd|th)\s*\}|(?:st|nd|rd|th)(?![a-zA-Z]))/g, '$1'],
+  // Ångström and arc-second/minute marks after a number are units: `9.6 \AA`, `0.003''`, `0.003^{\prime\prime}`.
+  [/(?<=[\d}.])\s*(?:\\AA(?![a-zA-Z])|\\mathring\s*\{\s*A\s*\}|Å)\s*$/g, ''],
+  [/(?<=\d)\s*(?:\^\s*\{\s*\\prime(?:\s*\\prime)?\s*\}|\^\s*\\prime(?:\s*\\prime)?|\\prime(?:\s*\\prime)?|''|'|")\s*$/g, ''],
   [/\\(?:qquad|quad)(?![a-zA-Z])|(?<!\\)\\[,;:> ]|~/g, ' '],
   [/\\(?:leqslant|leq|le)(?![a-zA-Z])|<=|=</g, '\\le '],
   [/\\(?:geqslant|geq|ge)(?![a-zA-Z])|>=|=>/g, '\\ge '],
@@ -69,6 +80,8 @@ const REPLACEMENTS: ReadonlyArray<[RegExp, string]> = [
   [/\\(?:degree)(?![a-zA-Z])/g, '^\\circ'],
   [/\^\s*\{\s*\\circ\s*\}|\^\s*\\circ/g, '^{\\circ}'],
   [/\\%|%/g, ' \\% '],
+  // Currency signs before an amount (`€45`, `\pounds 3`, `¥1{,}000`): the amount is the answer.
+  [/(?:[€£¥₹₩]|\\(?:euro|pounds|yen|textsterling|texteuro)(?![a-zA-Z]))\s*(?=-?\s*\d)/g, ''],
 ];
 
 /** Normalise the formatting of one final answer (gold or extracted). Pure string work. */

@@ -11,12 +11,18 @@ const UNIT_WORDS = [
   'ways?', 'people', 'persons?', 'students?', 'times', 'digits?', 'integers?', 'numbers?', 'steps?', 'pages?',
   'items?', 'pieces?', 'boxes', 'coins?', 'cards?', 'marbles?', 'apples?', 'books?', 'games?', 'handshakes?',
   'triangles?', 'squares?', 'cubes?', 'sides?', 'edges?', 'vertices', 'faces?', 'terms?', 'rows?', 'letters?',
-  'numerals?', 'values?', 'solutions?', 'roots?', 'cookies', 'candies', 'balls?', 'tiles?', 'seats?',
+  'numerals?', 'values?', 'solutions?', 'roots?', 'cookies', 'candies', 'balls?', 'tiles?', 'seats?', 'grades?',
+  'ergs?', 'calories', 'kcal', 'joules?', 'watts?', 'volts?', 'newtons?', 'kelvins?', 'angstroms?', 'ångströms?',
+  'arcsec(?:onds?)?', 'arcmin(?:utes?)?', 'light[- ]?years?', 'parsecs?', 'yr', 'yrs', 'Gyr', 'Myr', 'mL',
   'm', 'g', 's', 'h', 'K', 'J', 'N', 'W', 'V', 'Hz', 'eV', 'nm', 'pc', 'kpc', 'Mpc', 'AU', 'ly', 'Pa', 'atm',
+  'erg', 'L', 'cal', 'keV', 'MeV', 'GeV', 'kW', 'MW', 'GW', 'kHz', 'MHz', 'GHz', 'T', 'C', 'A', 'mA', 'F', 'Wb', 'sr',
+  'km/s', 'cm/s', 'erg/s',
 ];
 
 /** Units that are single letters or physics symbols: only stripped when written as `\text{…}`. */
-const TEXT_ONLY = new Set(['m', 'g', 's', 'h', 'K', 'J', 'N', 'W', 'V', 'Hz', 'eV', 'nm', 'pc', 'kpc', 'Mpc', 'AU', 'ly', 'Pa', 'atm']);
+const TEXT_ONLY = new Set(['m', 'g', 's', 'h', 'K', 'J', 'N', 'W', 'V', 'Hz', 'eV', 'nm', 'pc', 'kpc', 'Mpc', 'AU', 'ly', 'Pa', 'atm',
+  'erg', 'L', 'cal', 'keV', 'MeV', 'GeV', 'kW', 'MW', 'GW', 'kHz', 'MHz', 'GHz', 'T', 'C', 'A', 'mA', 'F', 'Wb', 'sr', 'mL',
+  'km/s', 'cm/s', 'erg/s', 'yr', 'yrs', 'Gyr', 'Myr']);
 
 const WORD_ALT = UNIT_WORDS.filter((w) => !TEXT_ONLY.has(w)).join('|');
 const POWER = '(?:\\^\\{?[23]\\}?)?';
