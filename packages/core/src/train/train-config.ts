@@ -4,6 +4,11 @@ import { z } from 'zod';
  * Everything a training run needs, with the paper's recipe (paper.md §3) as the defaults.
  * A run's config is written to `<out>/config.json`, so a resumed run checks it trains the same thing.
  */
+/** Bounds that keep a typo (1000000000000) a clear config error instead of an allocation that fails far away. */
+const MAX_PROMPTS_PER_STEP = 1_000_000;
+const MAX_ROLLOUTS_PER_PROMPT = 4096;
+const MAX_SEQUENCE_TOKENS = 1_048_576;
+
 export const PRESET_NAMES = ['paper', 'grpo', 'dr-grpo', 'dapo'] as const;
 
 export const trainConfigSchema = z.object({
@@ -27,13 +32,18 @@ export const trainConfigSchema = z.object({
   seed: z.number().int().default(42),
   epochs: z.number().int().positive().default(60),
   maxSteps: z.number().int().positive().optional().describe('stop after this many steps (default: all epochs)'),
-  promptsPerStep: z.number().int().positive().default(128),
-  rolloutsPerPrompt: z.number().int().positive().default(8),
+  promptsPerStep: z.number().int().positive().max(MAX_PROMPTS_PER_STEP, `at most ${MAX_PROMPTS_PER_STEP} prompts per step (paper: 128)`).default(128),
+  rolloutsPerPrompt: z
+    .number()
+    .int()
+    .min(2, 'GRPO compares the rollouts of a prompt with each other: with 1 rollout every advantage is 0 and nothing is learned; use 2 or more (paper: 8)')
+    .max(MAX_ROLLOUTS_PER_PROMPT, `at most ${MAX_ROLLOUTS_PER_PROMPT} rollouts per prompt (paper: 8)`)
+    .default(8),
   miniBatchPrompts: z.number().int().positive().default(32).describe('prompts per optimizer update (4 updates per step by default)'),
   miniBatchByLength: z.boolean().default(true).describe('split prompt groups into mini-batches in order of prompt length, so each pads less (same rollouts, fewer padded tokens)'),
   microBatchSize: z.number().int().positive().default(8).describe('sequences per forward/backward (gradient accumulation)'),
-  maxPromptTokens: z.number().int().positive().default(1024),
-  maxResponseTokens: z.number().int().positive().default(3072),
+  maxPromptTokens: z.number().int().positive().max(MAX_SEQUENCE_TOKENS, `at most ${MAX_SEQUENCE_TOKENS} tokens (paper: 1024)`).default(1024),
+  maxResponseTokens: z.number().int().positive().max(MAX_SEQUENCE_TOKENS, `at most ${MAX_SEQUENCE_TOKENS} tokens (paper: 3072)`).default(3072),
   sampling: z
     .object({ temperature: z.number().positive().default(1), topP: z.number().gt(0).lte(1).default(1), topK: z.number().int().nonnegative().default(0) })
     .default({ temperature: 1, topP: 1, topK: 0 }),
