@@ -46,3 +46,21 @@ describe('config keys named like Object.prototype members', () => {
     });
   }
 });
+
+describe('a billion-laughs YAML config', () => {
+  test('is refused in one message that names the file and the fix', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g'].entries()) {
+      const previous = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    levels.push(`model: [${Array(9).fill('*g').join(',')}]`);
+    const file = await configFile('lol.yaml', `${levels.join('\n')}\n`);
+    const result = loadConfig(RunSchema, { file });
+    expect(result.config).toBeUndefined();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]!.message).toMatch(/aliases \(\*name\) expand to too much data .*billion laughs.*write the repeated values out/);
+    const { formatConfigErrors } = await import('../../src/config/format-config.js');
+    expect(formatConfigErrors(result.errors, result.file)).toContain(file);
+  });
+});
