@@ -16,6 +16,11 @@ export const trainConfigSchema = z.object({
   model: z.string().min(1).describe('Hugging Face model folder or hub id'),
   data: z.string().min(1).describe('dataset file (.jsonl/.json/.parquet) or known name (math-level3to5)'),
   dataDir: z.string().optional().describe('folder with local copies of known datasets'),
+  // Optional without defaults, so runs saved before these keys existed keep their config hash.
+  problemField: z.string().min(1).optional().describe('dotted path of the problem column (default: problem, prompt, question, input)'),
+  answerField: z.string().min(1).optional().describe('dotted path of the answer column (default: answer, gt_answer, ground_truth, ...)'),
+  idField: z.string().min(1).optional().describe('dotted path of the id column (default: id, unique_id, extra_info.index)'),
+  onBadRow: z.enum(['error', 'skip']).optional().describe('a malformed dataset row stops the run (error, default) or is dropped with a warning (skip)'),
   out: z.string().min(1).describe('run folder: checkpoints, metrics.jsonl, tensorboard/'),
   plugin: z.string().default('templates-diverse').describe('template-set plugin'),
   verifier: z.string().default('verifier-math').describe('verifier plugin (the reward)'),

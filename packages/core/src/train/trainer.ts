@@ -53,7 +53,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const plugins = await loadRunPlugins(config, options.resolve ?? {});
   const modelDir = await resolveModel(config.model);
   const tokenizer = await loadTokenizer(modelDir);
-  const { records, filtered } = await loadTrainingRecords(config, tokenizer, plugins.templates);
+  const { records, filtered, warnings: dataWarnings } = await loadTrainingRecords(config, tokenizer, plugins.templates);
+  for (const warning of dataWarnings) hooks.onWarning?.(warning);
   const { schedule, warmupSteps, minLrRatio, ...optimizer } = config.optimizer; // the schedule is the trainer's: backends get one lr at a time
   const scheduled = schedule !== 'constant' || warmupSteps > 0;
   const policy = await plugins.backend.load({ modelDir: resumeFrom?.dir ?? modelDir, device: config.device, loss: config.loss, optimizer });
