@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { userPluginDir } from '../util/paths.js';
-import { UserError } from '../util/user-error.js';
+import { isUserError, UserError } from '../util/user-error.js';
 import { loadPluginModule, type LoadedPluginModule } from './load.js';
 import { candidatePackageNames } from './resolve.js';
 
@@ -44,6 +44,7 @@ export async function installPlugin(spec: string, options: InstallOptions = {}):
   } catch (error) {
     // A package that is not a valid plugin must not stay installed (oclif does the same).
     runNpm(['uninstall', '--save', added], userDir, added);
+    if (isUserError(error)) throw new UserError(`${error.message} Nothing was installed: pa removed ${added} again.`, error.code, { cause: error });
     throw error;
   }
 }
