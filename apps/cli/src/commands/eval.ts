@@ -81,7 +81,7 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
     const generation = generationOf(flags);
     const loadOptions = flags.device ? { device: flags.device } : {};
     // Local folders (checkpoints or run folders) are used as they are; anything else is a hub id.
-    const dirs = await Promise.all(paths.map((p) => (existsSync(p) ? p : resolveModel(p))));
+    const dirs = await Promise.all(paths.map((p) => (existsSync(p) ? p : resolveModel(p, { argumentName: 'the checkpoint argument' }))));
     if (dirs.length === 1 && !isRunFolder(dirs[0]!)) {
       const score = await evaluateCheckpoint({ ...common, checkpointDir: dirs[0]!, backend, loadOptions, generation, resume: flags.resume, resolve, ...(flags.out ? { outDir: flags.out } : {}) });
       this.log(`${formatResultsTable(score.results)}\nresults: ${score.outDir}/results.json  report: ${score.outDir}/report.html`);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
 import { loadPlugin, loadTokenizer, resolveModel, UserError } from '@prompt-aug/core';
 import { BaseCommand } from '../lib/base-command.js';
+import { checkListenHost } from '../lib/serve/check-host.js';
 import { startCompletionServer } from '../lib/serve/completion-server.js';
 
 export default class Serve extends BaseCommand {
@@ -25,7 +26,8 @@ export default class Serve extends BaseCommand {
   async run(): Promise<Record<string, unknown>> {
     const { args, flags } = await this.parse(Serve);
     if (flags.port < 0 || flags.port > 65535) throw new UserError(`--port must be between 0 and 65535; got ${flags.port}.`, 'PA_SERVE_BAD_FLAG');
-    const modelDir = existsSync(args.checkpoint) ? args.checkpoint : await resolveModel(args.checkpoint);
+    await checkListenHost(flags.host); // before the model loads: a typo'd host should not cost a load
+    const modelDir = existsSync(args.checkpoint) ? args.checkpoint : await resolveModel(args.checkpoint, { argumentName: 'the checkpoint argument' });
     const { plugin } = await loadPlugin(flags.backend, { ...this.resolveOptions(), kind: 'backend' });
     if (!plugin.capabilities.generate) throw new UserError(`The backend ${flags.backend} cannot generate text; serve with --backend backend-ort or backend-tfjs.`, 'PA_SERVE_BAD_FLAG');
     const tokenizer = await loadTokenizer(modelDir);
