@@ -50,9 +50,12 @@ export default class Serve extends BaseCommand {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    await server.close();
-    await policy.dispose();
+    await server.close(); // drops open connections, so clients see the stop at once
     this.logToStderr(`Stopped on ${signal}.`);
+    // A generation in flight runs on to its token limit and would keep the process alive (it waited
+    // 15 s and more): give the --json output a moment to flush, then exit whatever is still running.
+    setTimeout(() => process.exit(), 250).unref();
+    await policy.dispose();
     return { url: server.url, model: modelName, stoppedBy: signal };
   }
 }

@@ -73,7 +73,7 @@ export class ModelTokenizer implements TextTokenizer {
 
   encode(text: string, options: { addSpecialTokens?: boolean } = {}): number[] {
     const encoding = this.tokenizer.encode(text, { add_special_tokens: options.addSpecialTokens ?? true });
-    const missing = encoding.ids.findIndex((id) => id === undefined);
+    const missing = (encoding.ids as (number | undefined)[]).findIndex((id) => id === undefined);
     if (missing >= 0) {
       // Without an unk_token, tokenizers.js yields `undefined` for an unknown word; never let that reach a model.
       throw new UserError(

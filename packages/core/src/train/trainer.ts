@@ -13,6 +13,7 @@ import { UserError } from '../util/user-error.js';
 import { listCheckpoints, readTrainerState, saveCheckpoint, type CheckpointInfo } from './checkpoints.js';
 import { EpochSampler } from './epoch-sampler.js';
 import { loadRunPlugins, loadTrainingRecords, trainingConfigHash } from './run-setup.js';
+import { newestIntactCheckpoint } from './resume-checkpoint.js';
 import { stepMetrics } from './step-metrics.js';
 import { NonFiniteModelError } from './rollout.js';
 import { learningRateAt } from './lr-schedule.js';
@@ -46,7 +47,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const hooks = options.hooks ?? {};
   const runDir = config.out;
   const configHash = trainingConfigHash(config);
-  const resumeFrom = pickResumeCheckpoint(runDir, options.resume ?? false, configHash);
+  const resumeFrom = await pickResumeCheckpoint(runDir, options.resume ?? false, configHash, hooks);
   if (!resumeFrom && options.resume) await rm(join(runDir, 'metrics.jsonl'), { force: true });
   await atomicWriteJson(join(runDir, 'config.json'), config);
 
@@ -110,7 +111,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   return { steps: totalSteps - startStep, lastCheckpoint, metrics: rows };
 }
 
-function pickResumeCheckpoint(runDir: string, resume: boolean, configHash: string): CheckpointInfo | undefined {
+async function pickResumeCheckpoint(runDir: string, resume: boolean, configHash: string, hooks: TrainHooks): Promise<CheckpointInfo | undefined> {
   const checkpoints = listCheckpoints(runDir);
   if (!resume) {
     if (checkpoints.length > 0 || existsSync(join(runDir, 'metrics.jsonl'))) {
@@ -118,7 +119,7 @@ function pickResumeCheckpoint(runDir: string, resume: boolean, configHash: strin
     }
     return undefined;
   }
-  const newest = checkpoints.at(-1);
+  const newest = await newestIntactCheckpoint(checkpoints, (message) => hooks.onWarning?.(message));
   if (!newest) return undefined;
   const state = readTrainerState(newest.dir);
   if (state.configHash !== configHash) {

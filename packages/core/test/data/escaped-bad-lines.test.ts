@@ -11,7 +11,7 @@ describe('bad dataset lines are shown escaped, never obeyed by the terminal', ()
   test('a line with ESC[2J (clear screen), a bell and a C1 control is quoted as \\x escapes', async () => {
     const file = join(await tempDir(), 'evil.jsonl');
     await writeFile(file, '{"problem":"1+1?","answer":"2"}\n\u001b[2J\u0007\u009b31m not json\n');
-    const error = await readDatasetFile(file).catch((e: unknown) => e as Error);
+    const error = (await readDatasetFile(file).then(() => undefined, (e: unknown) => e as Error))!;
     expect(error.message).toContain('line 2');
     expect(error.message).toContain('\\x1b[2J');
     expect(error.message).toContain('\\x07');
