@@ -21,10 +21,10 @@ describe('PA_DATA_DIR: local dataset copies, tried before the cache and the Hub'
 
   test('a name it lacks falls through to the cache, then the Hub (unlike --data-dir, which is strict)', async () => {
     const empty = await tempDir();
-    const error = await resolveDataset('aime24', { env: offline({ PA_DATA_DIR: empty }), cacheDir: await tempDir(), progress: false }).catch((e: unknown) => e as Error & { code?: string });
+    const error = (await resolveDataset('aime24', { env: offline({ PA_DATA_DIR: empty }), cacheDir: await tempDir(), progress: false }).then(() => undefined, (e: unknown) => e as Error & { code?: string }))!;
     expect(error.code).toBe('PA_DATASET_OFFLINE');
     expect(error.message).toContain('or set PA_DATA_DIR');
-    const strict = await resolveDataset('aime24', { dataDir: empty, env: offline({}) }).catch((e: unknown) => e as Error & { code?: string });
+    const strict = (await resolveDataset('aime24', { dataDir: empty, env: offline({}) }).then(() => undefined, (e: unknown) => e as Error & { code?: string }))!;
     expect(strict.code).toBe('PA_DATASET_NOT_LOCAL');
   });
 });
