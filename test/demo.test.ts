@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJson, runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
+import { parseJson, runPa, tempDir } from './helpers/run-pa.js';
 
 describe('pa train --demo', () => {
   it('writes its own model and data, lifts accuracy from ≤ 0.2 (first 5 steps) to ≥ 0.6 (last 5) and leaves a checkpoint pa eval reads', () => {
@@ -25,7 +25,7 @@ describe('pa train --demo', () => {
     expect(existsSync(join(dir, 'base-model', 'trainer_state'))).toBe(false);
 
     const out = join(dir, 'eval');
-    const evaluated = runPa(['eval', summary.lastCheckpoint, '--limit', '1', '--max-new-tokens', '4', '--data-dir', join(SHARED_DATA, 'benchmarks'), '--out', out]);
+    const evaluated = runPa(['eval', summary.lastCheckpoint, '--limit', '1', '--max-new-tokens', '4', '--out', out]);
     expect(evaluated.status, evaluated.stderr).toBe(0);
     expect(existsSync(join(out, 'results.json'))).toBe(true);
   }, 960_000);

@@ -4,14 +4,14 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { writeTinyModel } from '@prompt-aug/core/model';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
+import { runPa, tempDir } from './helpers/run-pa.js';
 
 type Line = { benchmark: string; id: string; run: number; sample: number; prompt: string; response: string; correct: boolean; extracted: string | null };
 
 const readLines = (file: string): Line[] => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
 const writeLines = (file: string, lines: readonly Line[]): void => writeFileSync(file, lines.map((l) => JSON.stringify(l) + '\n').join(''));
 const evalArgs = (model: string, out: string, extra: string[] = [], maxNewTokens = 6): string[] => [
-  'eval', model, '--benchmarks', 'math500,amc', '--limit', '2', '--max-new-tokens', String(maxNewTokens), '--data-dir', join(SHARED_DATA, 'benchmarks'), '--out', out, ...extra,
+  'eval', model, '--benchmarks', 'math500,amc', '--limit', '2', '--max-new-tokens', String(maxNewTokens), '--out', out, ...extra,
 ];
 const noStack = (stderr: string): void => expect(stderr).not.toMatch(/\n\s+at /);
 

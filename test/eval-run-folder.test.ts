@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJson, runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
+import { parseJson, runPa, tempDir } from './helpers/run-pa.js';
 import { smallRunFlags, tinyTrainingSetup } from './helpers/train-fixtures.js';
 
 describe('pa eval <run folder> on a run folder written by pa train (real child processes)', () => {
@@ -12,7 +12,7 @@ describe('pa eval <run folder> on a run folder written by pa train (real child p
     expect(trained.status, trained.stderr).toBe(0);
     expect(existsSync(join(run, 'config.json'))).toBe(true); // what made `pa eval <run>` take it for a model folder
     const out = join(setup.root, 'eval');
-    const evaluated = runPa(['eval', run, '--benchmarks', 'math500', '--limit', '1', '--max-new-tokens', '4', '--data-dir', join(SHARED_DATA, 'benchmarks'), '--out', out, '--json']);
+    const evaluated = runPa(['eval', run, '--benchmarks', 'math500', '--limit', '1', '--max-new-tokens', '4', '--out', out, '--json']);
     expect(evaluated.status, evaluated.stderr).toBe(0);
     const checkpoints = parseJson<{ checkpoints: Array<{ outDir: string }> }>(evaluated).checkpoints;
     expect(checkpoints.map((c) => c.outDir)).toEqual([join(out, 'step-000002'), join(out, 'step-000004')]);

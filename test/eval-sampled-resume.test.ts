@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeTinyModel } from '@prompt-aug/core/model';
 import { describe, expect, it } from 'vitest';
-import { runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
+import { runPa, tempDir } from './helpers/run-pa.js';
 
 type Line = { benchmark: string; id: string; run: number; sample: number; response: string };
 const key = (l: Line) => `${l.benchmark}/${l.id}/${l.run}/${l.sample}`;
@@ -16,7 +16,7 @@ describe('a sampled eval gives the same samples for any batching, and after a ki
     await writeTinyModel(model, { seed: 5, maxPositionEmbeddings: 4096 });
     const args = (out: string, batch: number, extra: string[] = []) => [
       'eval', model, '--benchmarks', 'math500,amc', '--limit', '3', '--samples', '2', '--temperature', '1', '--max-new-tokens', '8',
-      '--data-dir', join(SHARED_DATA, 'benchmarks'), '--batch-size', String(batch), '--out', out, ...extra,
+      '--batch-size', String(batch), '--out', out, ...extra,
     ];
     const one = join(root, 'b1');
     const four = join(root, 'b4');

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeTinyModel } from '@prompt-aug/core/model';
 import { describe, expect, it } from 'vitest';
-import { parseJson, runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
+import { parseJson, runPa, tempDir } from './helpers/run-pa.js';
 
 describe('pa export onnx and pa eval on a tiny random checkpoint', () => {
   it('exports an ONNX decoder the ORT backend loads, and evaluates all five benchmarks end to end', async () => {
@@ -16,7 +16,7 @@ describe('pa export onnx and pa eval on a tiny random checkpoint', () => {
     expect(existsSync(paths.dataPath)).toBe(true);
 
     const out = join(root, 'eval');
-    const args = ['eval', model, '--backend', 'ort', '--limit', '2', '--max-new-tokens', '8', '--data-dir', join(SHARED_DATA, 'benchmarks'), '--out', out, '--json'];
+    const args = ['eval', model, '--backend', 'ort', '--limit', '2', '--max-new-tokens', '8', '--out', out, '--json'];
     const evaluated = runPa(args);
     expect(evaluated.status, evaluated.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { benchmarks: Record<string, { accuracy: number; count?: number }>; perBenchmarkAccuracy: number; perQuestionAccuracy: number };

@@ -20,7 +20,7 @@ describe('npm i -g of the packed CLI', () => {
     const install = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], { encoding: 'utf8', timeout: 300_000 });
     expect(install.status, install.stderr).toBe(0);
     const pa = join(prefix, 'bin', 'pa');
-    const out = spawnSync(pa, ['templates', 'list', '--plugin', 'templates-diverse', '--json'], { encoding: 'utf8', cwd: tempDir(), env: { ...process.env, PA_DATA_DIR: tempDir() } });
+    const out = spawnSync(pa, ['templates', 'list', '--plugin', 'templates-diverse', '--json'], { encoding: 'utf8', cwd: tempDir(), env: { ...process.env, PA_PLUGINS_DIR: tempDir() } });
     expect(out.status, out.stderr).toBe(0);
     expect((JSON.parse(out.stdout) as { templates: unknown[] }).templates).toHaveLength(13);
   }, 360_000);

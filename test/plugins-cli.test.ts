@@ -31,7 +31,7 @@ describe('pa plugins (real child processes, isolated user folder)', () => {
   let project: string;
 
   beforeAll(() => {
-    env = { PA_DATA_DIR: tempDir('pa-data-'), PA_CACHE_DIR: tempDir('pa-cache-') };
+    env = { PA_PLUGINS_DIR: tempDir('pa-data-'), PA_CACHE_DIR: tempDir('pa-cache-') };
     project = tempDir('pa-project-');
   });
 

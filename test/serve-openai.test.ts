@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeTinyModel } from '@prompt-aug/core/model';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PA_BIN, REPO_ROOT, runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
+import { PA_BIN, REPO_ROOT, runPa, tempDir } from './helpers/run-pa.js';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -47,7 +47,7 @@ describe('pa serve + pa eval --backend openai', () => {
     const root = tempDir('pa-serve-e2e-');
     const model = join(root, 'model');
     await writeTinyModel(model, { seed: 5, maxPositionEmbeddings: 4096 });
-    const common = ['--limit', '1', '--max-new-tokens', '4', '--data-dir', join(SHARED_DATA, 'benchmarks'), '--json'];
+    const common = ['--limit', '1', '--max-new-tokens', '4', '--json'];
 
     const { child, url, output } = await startServe(model, 'tiny-served');
     const models = (await (await fetch(`${url}/models`)).json()) as { data: { id: string }[] };

@@ -37,10 +37,10 @@ describe('pa templates with the built-in sets', () => {
   });
 
   it('pa doctor reports the machine, packages and folders as JSON', () => {
-    const env = { PA_CACHE_DIR: '/tmp/pa-doctor-cache', PA_DATA_DIR: '/tmp/pa-doctor-data' };
+    const env = { PA_CACHE_DIR: '/tmp/pa-doctor-cache', PA_PLUGINS_DIR: '/tmp/pa-doctor-plugins' };
     const report = parseJson<{ node: string; packages: Array<{ package: string }>; folders: { cache: string; userPlugins: string } }>(runPa(['doctor', '--json'], { env }));
     expect(report.node).toBe(process.version);
     expect(report.packages.map((p) => p.package)).toContain('@prompt-aug/templates-diverse');
-    expect(report.folders).toEqual({ cache: '/tmp/pa-doctor-cache', userPlugins: '/tmp/pa-doctor-data/plugins' });
+    expect(report.folders).toEqual({ cache: '/tmp/pa-doctor-cache', userPlugins: '/tmp/pa-doctor-plugins' });
   });
 });

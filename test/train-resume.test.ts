@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PA_BIN, parseJson, runPa, SHARED_DATA } from './helpers/run-pa.js';
+import { PA_BIN, parseJson, runPa } from './helpers/run-pa.js';
 import { smallRunFlags, tinyTrainingSetup, trainingNumbers } from './helpers/train-fixtures.js';
 
 const STEPS = 6;
@@ -82,7 +82,7 @@ describe('pa train: periodic eval', () => {
     const out = join(setup.root, 'run');
     const result = runPa(smallRunFlags(setup, out, {
       'max-steps': '2', 'eval-every': '2', 'eval-limit': '1', 'eval-max-new-tokens': '4',
-      'eval-data-dir': join(SHARED_DATA, 'benchmarks'), 'eval-backend': 'backend-ort',
+      'eval-backend': 'backend-ort',
     }));
     expect(result.status, result.stderr).toBe(0);
     const evals = readFileSync(join(out, 'evals.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, number | string>);

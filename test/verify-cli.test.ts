@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJson, runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
+import { parseJson, runPa, localDataFile, tempDir } from './helpers/run-pa.js';
 
 describe('pa verify', () => {
   it('grades one response and explains the verdict', () => {
@@ -13,7 +13,7 @@ describe('pa verify', () => {
   });
 
   it('scores a labelled cases file, writes verdicts in input order and reports per category', () => {
-    const input = join(SHARED_DATA, 'verifier/dev_cases.jsonl');
+    const input = localDataFile('verifier/dev_cases.jsonl');
     const lines = readFileSync(input, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; expected: boolean; category: string });
     const output = join(tempDir(), 'verdicts.jsonl');
     const result = runPa(['verify', '--input', input, '--output', output, '--mode', 'train', '--json']);

@@ -1,12 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const PA_BIN = join(REPO_ROOT, 'apps/cli/bin/run.js');
-export const SHARED_DATA = join(REPO_ROOT, '../shared/data');
+
+/**
+ * A file of the local data copies in $PA_DATA_DIR, for tests about files that have no Hub copy
+ * (the verifier's labelled dev cases). Known datasets come through pa's own resolver instead
+ * (PA_DATA_DIR, then the cache, then the Hub). Without it the test fails naming the variable.
+ */
+export function localDataFile(relative: string): string {
+  const dir = process.env.PA_DATA_DIR;
+  const file = dir ? join(dir, relative) : undefined;
+  if (!file || !existsSync(file)) {
+    throw new Error(`This test reads ${relative} from $PA_DATA_DIR (${dir ? `not found in ${dir}` : 'not set'}). Set PA_DATA_DIR to the folder holding the local data copies (see README, "Test data").`);
+  }
+  return file;
+}
 
 export interface PaResult {
   status: number | null;

@@ -3,7 +3,7 @@
 // corrected eval grader and the paper protocol, as `pa eval` does by default),
 // aggregated, and written (samples.jsonl, results.json, report.html). Goal: ≤ 10 s on 2 cores.
 // Run: pnpm --filter @prompt-aug/eval build && node bench/score-responses-bench.mjs
-// Env: PA_DATA_DIR (default /work/shared/data/benchmarks), BENCH_K (default 8), BENCH_ROUNDS (default 3).
+// Env: PA_DATA_DIR (required: the local data copies, holding benchmarks/), BENCH_K (default 8), BENCH_ROUNDS (default 3).
 import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ import { CORE_VERSION } from '@prompt-aug/core';
 import { makeResponses } from './make-responses.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const DATA_DIR = process.env.PA_DATA_DIR ?? '/work/shared/data/benchmarks';
+if (!process.env.PA_DATA_DIR) throw new Error('Set PA_DATA_DIR to the folder holding the local data copies (benchmarks/); see README, "Test data".');
+const DATA_DIR = join(process.env.PA_DATA_DIR, 'benchmarks');
 const K = Number(process.env.BENCH_K ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const GOAL_S = 10;

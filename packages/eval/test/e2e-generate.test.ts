@@ -5,7 +5,7 @@ import { renderPrompt } from '@prompt-aug/core';
 import { BENCHMARKS } from '@prompt-aug/core/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBenchmarks, readSamples, runEval, type Benchmark, type EvalOutcome, type EvalPlugins } from '../src/index.js';
-import { DATA_DIR, realPlugins, tempDir, tinyTokenizer } from './helpers/fixtures.js';
+import { realPlugins, tempDir, tinyTokenizer } from './helpers/fixtures.js';
 import { ScriptedPolicy } from './helpers/scripted-policy.js';
 import { scriptedResponder } from './helpers/scripted-responses.js';
 
@@ -23,13 +23,13 @@ describe('runEval end to end: five benchmarks, --limit 2, scripted test-double p
 
   beforeAll(async () => {
     plugins = await realPlugins();
-    benchmarks = await loadBenchmarks({ dataDir: DATA_DIR, limit: 2 });
+    benchmarks = await loadBenchmarks({ limit: 2 });
     outDir = tempDir();
     const tokenizer = await tinyTokenizer();
     first = await runEval({
       policy: new ScriptedPolicy(tokenizer, scriptedResponder(benchmarks, plugins.template)),
       tokenizer, outDir, plugins, model: 'scripted', progress: false,
-      benchmarks: { dataDir: DATA_DIR, limit: 2 },
+      benchmarks: { limit: 2 },
       generation: { batchSize: 3 },
     });
   });
@@ -82,7 +82,7 @@ describe('runEval end to end: five benchmarks, --limit 2, scripted test-double p
     await rm(join(outDir, 'report.html'));
     const tokenizer = await tinyTokenizer();
     const policy = new ScriptedPolicy(tokenizer, scriptedResponder(benchmarks, plugins.template));
-    const resumed = await runEval({ policy, tokenizer, outDir, plugins, model: 'scripted', progress: false, resume: true, benchmarks: { dataDir: DATA_DIR, limit: 2 }, generation: { batchSize: 3 } });
+    const resumed = await runEval({ policy, tokenizer, outDir, plugins, model: 'scripted', progress: false, resume: true, benchmarks: { limit: 2 }, generation: { batchSize: 3 } });
     expect(policy.prompts).toHaveLength(6);
     expect(resumed.results.timings).toMatchObject({ resumedSamples: 4, generatedSamples: 6 });
     expect(comparable(resumed)).toEqual(comparable(first));
@@ -96,7 +96,7 @@ describe('runEval end to end: five benchmarks, --limit 2, scripted test-double p
   it('resume with nothing missing generates nothing', async () => {
     const tokenizer = await tinyTokenizer();
     const policy = new ScriptedPolicy(tokenizer, scriptedResponder(benchmarks, plugins.template));
-    const again = await runEval({ policy, tokenizer, outDir, plugins, model: 'scripted', progress: false, resume: true, benchmarks: { dataDir: DATA_DIR, limit: 2 }, generation: { batchSize: 3 } });
+    const again = await runEval({ policy, tokenizer, outDir, plugins, model: 'scripted', progress: false, resume: true, benchmarks: { limit: 2 }, generation: { batchSize: 3 } });
     expect(policy.prompts).toHaveLength(0);
     expect(comparable(again)).toEqual(comparable(first));
   });
@@ -104,7 +104,7 @@ describe('runEval end to end: five benchmarks, --limit 2, scripted test-double p
   it('refuses to overwrite earlier samples without --resume, and to resume with other settings', async () => {
     const tokenizer = await tinyTokenizer();
     const policy = new ScriptedPolicy(tokenizer, () => 'x');
-    const base = { policy, tokenizer, outDir, plugins, model: 'scripted', progress: false, benchmarks: { dataDir: DATA_DIR, limit: 2 } };
+    const base = { policy, tokenizer, outDir, plugins, model: 'scripted', progress: false, benchmarks: { limit: 2 } };
     await expect(runEval(base)).rejects.toMatchObject({ name: 'UserError', code: 'PA_EVAL_OUT_NOT_EMPTY' });
     // With or without --resume, samples made with other settings are refused by their fingerprint.
     for (const resume of [true, false]) {
@@ -116,7 +116,7 @@ describe('runEval end to end: five benchmarks, --limit 2, scripted test-double p
   it('more runs on resume: run 1 is generated, run 0 kept; per-run accuracies averaged', async () => {
     const tokenizer = await tinyTokenizer();
     const policy = new ScriptedPolicy(tokenizer, scriptedResponder(benchmarks, plugins.template));
-    const twoRuns = await runEval({ policy, tokenizer, outDir, plugins, model: 'scripted', progress: false, resume: true, benchmarks: { dataDir: DATA_DIR, limit: 2 }, generation: { batchSize: 3, runs: 2 } });
+    const twoRuns = await runEval({ policy, tokenizer, outDir, plugins, model: 'scripted', progress: false, resume: true, benchmarks: { limit: 2 }, generation: { batchSize: 3, runs: 2 } });
     expect(policy.prompts).toHaveLength(10);
     expect(twoRuns.results.benchmarks.aime24).toMatchObject({ runAccuracies: [50, 50], accuracy: 50, std: 0, samples: 4 });
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BENCHMARKS } from '@prompt-aug/core/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBenchmarks, readSamples, scoreResponses, type Benchmark, type EvalOutcome } from '../src/index.js';
-import { DATA_DIR, realPlugins, tempDir } from './helpers/fixtures.js';
+import { realPlugins, tempDir } from './helpers/fixtures.js';
 import { scriptedResponse } from './helpers/scripted-responses.js';
 
 describe('scoreResponses (--responses): generations made elsewhere, no model', () => {
@@ -14,7 +14,7 @@ describe('scoreResponses (--responses): generations made elsewhere, no model', (
   let file: string;
 
   beforeAll(async () => {
-    benchmarks = await loadBenchmarks({ dataDir: DATA_DIR, limit: 2 });
+    benchmarks = await loadBenchmarks({ limit: 2 });
     const dir = tempDir();
     file = join(dir, 'responses.jsonl');
     // Every way a line may point at its question: record id, row number, exact text, re-wrapped text; and an alias name.
@@ -28,7 +28,7 @@ describe('scoreResponses (--responses): generations made elsewhere, no model', (
     }));
     await writeFile(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     outDir = join(dir, 'out');
-    outcome = await scoreResponses({ responsesFile: file, outDir, benchmarks: { dataDir: DATA_DIR, limit: 2 }, plugins: await realPlugins() });
+    outcome = await scoreResponses({ responsesFile: file, outDir, benchmarks: { limit: 2 }, plugins: await realPlugins() });
   });
 
   it('matches every line and grades like the generation path', () => {
@@ -53,7 +53,7 @@ describe('scoreResponses (--responses): generations made elsewhere, no model', (
     ]);
     const f = join(tempDir(), 'k2.jsonl');
     await writeFile(f, lines.map((l) => JSON.stringify(l)).join('\n'));
-    const { results } = await scoreResponses({ responsesFile: f, outDir: tempDir(), benchmarks: { dataDir: DATA_DIR, limit: 2 }, plugins: await realPlugins() });
+    const { results } = await scoreResponses({ responsesFile: f, outDir: tempDir(), benchmarks: { limit: 2 }, plugins: await realPlugins() });
     expect(results.config.samples).toBe(2);
     // each question: 1 of 2 correct -> avg 50, pass@2 100, maj@2 tie -> sample 0 (gold) -> 100
     expect(results.benchmarks.amc).toMatchObject({ accuracy: 50, passAtK: 100, majAtK: 100 });
@@ -62,17 +62,17 @@ describe('scoreResponses (--responses): generations made elsewhere, no model', (
   it('a line that matches no question is a UserError naming the file, line and fix', async () => {
     const f = join(tempDir(), 'bad.jsonl');
     await writeFile(f, `${JSON.stringify({ benchmark: 'amc', id: 'amc-0', response: 'x' })}\n${JSON.stringify({ benchmark: 'amc', problem: 'What is 1+1?', response: 'x' })}\n`);
-    await expect(scoreResponses({ responsesFile: f, outDir: tempDir(), benchmarks: { dataDir: DATA_DIR }, plugins: await realPlugins() }))
+    await expect(scoreResponses({ responsesFile: f, outDir: tempDir(), benchmarks: {}, plugins: await realPlugins() }))
       .rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/bad\.jsonl line 2: problem "What is 1\+1\?…" matches no question of benchmark amc/) });
   });
 
   it('malformed lines and duplicates are UserErrors', async () => {
     const f = join(tempDir(), 'broken.jsonl');
     await writeFile(f, '{"benchmark": "amc", "id": 0}\n');
-    await expect(scoreResponses({ responsesFile: f, outDir: tempDir(), benchmarks: { dataDir: DATA_DIR } }))
+    await expect(scoreResponses({ responsesFile: f, outDir: tempDir(), benchmarks: {} }))
       .rejects.toMatchObject({ name: 'UserError', message: expect.stringContaining('line 1: "response" is missing') });
     await writeFile(f, '{"benchmark": "amc", "id": 0, "response": "a", "sample": 0}\n{"benchmark": "amc", "id": "amc-0", "response": "b", "sample": 0}\n');
-    await expect(scoreResponses({ responsesFile: f, outDir: tempDir(), benchmarks: { dataDir: DATA_DIR }, plugins: await realPlugins() }))
+    await expect(scoreResponses({ responsesFile: f, outDir: tempDir(), benchmarks: {}, plugins: await realPlugins() }))
       .rejects.toMatchObject({ name: 'UserError', code: 'PA_EVAL_DUPLICATE_RESPONSE' });
   });
 
@@ -86,7 +86,7 @@ describe('scoreResponses (--responses): generations made elsewhere, no model', (
       { benchmark: 'minerva', id: 'minerva-38', response: '\\boxed{0.5}' }, // gold ["1 \times 10^{-3}", "10^{-3}\n"]: neither
     ];
     await writeFile(f, lines.map((l) => JSON.stringify(l)).join('\n'));
-    const { samples, results } = await scoreResponses({ responsesFile: f, outDir: tempDir(), benchmarks: { dataDir: DATA_DIR }, plugins: await realPlugins() });
+    const { samples, results } = await scoreResponses({ responsesFile: f, outDir: tempDir(), benchmarks: {}, plugins: await realPlugins() });
     expect(samples.map((s) => [s.id, s.correct])).toEqual([['amc-0', true], ['amc-1', true], ['minerva-10', true], ['minerva-17', true], ['minerva-38', false]]);
     expect(results.benchmarks.minerva).toMatchObject({ questions: 3, correct: 2 });
     expect(results.warnings).toContain('amc: 81 of 83 questions have no response; accuracy is over the 2 answered.');

@@ -1,13 +1,13 @@
 import { renderPrompt } from '@prompt-aug/core';
 import { describe, expect, it } from 'vitest';
 import { loadBenchmarks, runEval } from '../src/index.js';
-import { DATA_DIR, realPlugins, tempDir, tinyTokenizer } from './helpers/fixtures.js';
+import { realPlugins, tempDir, tinyTokenizer } from './helpers/fixtures.js';
 import { ScriptedPolicy } from './helpers/scripted-policy.js';
 
 describe('runEval with k = 3 sampled generations per question', () => {
   it('reports avg@3, pass@3 and maj@3 as worked out by hand', async () => {
     const plugins = await realPlugins();
-    const benchmarks = await loadBenchmarks({ names: ['aime24', 'amc'], dataDir: DATA_DIR, limit: 2 });
+    const benchmarks = await loadBenchmarks({ names: ['aime24', 'amc'], limit: 2 });
     // The n-th request for a prompt is sample n (samples are generated in waves of one sample index).
     // Row 0: gold, -1, -1  -> 1/3 correct, majority "-1" wrong.   Row 1: -98765, gold, 7 -> 1/3, three-way tie -> sample 0 wrong.
     const script = new Map<string, string[]>();

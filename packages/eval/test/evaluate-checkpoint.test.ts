@@ -5,7 +5,7 @@ import { type BackendPlugin } from '@prompt-aug/plugin-api';
 import { loadTokenizer, writeTinyModel } from '@prompt-aug/core/model';
 import { describe, expect, it } from 'vitest';
 import { checkpointEvalHook, compareEvaluations, evaluateCheckpoint, evaluateMany, loadBenchmarks, type EvalPlugins, type Benchmark } from '../src/index.js';
-import { DATA_DIR, realPlugins, tempDir } from './helpers/fixtures.js';
+import { realPlugins, tempDir } from './helpers/fixtures.js';
 import { ScriptedPolicy } from './helpers/scripted-policy.js';
 import { scriptedResponder } from './helpers/scripted-responses.js';
 
@@ -32,7 +32,7 @@ describe('evaluateCheckpoint and the trainer hook', () => {
     const checkpointDir = tempDir('pa-ckpt-');
     await writeTinyModel(checkpointDir);
     const plugins = await realPlugins();
-    const benchmarks = await loadBenchmarks({ names: ['math500', 'minerva'], dataDir: DATA_DIR, limit: 2 });
+    const benchmarks = await loadBenchmarks({ names: ['math500', 'minerva'], limit: 2 });
     const tokenizer = await loadTokenizer(checkpointDir);
     const score = await evaluateCheckpoint({ checkpointDir, policy: new ScriptedPolicy(tokenizer, scriptedResponder(benchmarks, plugins.template)), benchmarks, plugins });
     expect(score).toMatchObject({ perBenchmarkAccuracy: 50, perQuestionAccuracy: 50, benchmarks: { math500: 50, minerva: 50 }, outDir: join(checkpointDir, 'eval') });
@@ -43,7 +43,7 @@ describe('evaluateCheckpoint and the trainer hook', () => {
     const checkpointDir = tempDir('pa-ckpt-');
     await writeTinyModel(checkpointDir, { seed: 1 });
     const plugins = await realPlugins();
-    const benchmarks = await loadBenchmarks({ names: ['math500'], dataDir: DATA_DIR, limit: 2 });
+    const benchmarks = await loadBenchmarks({ names: ['math500'], limit: 2 });
     const { backend } = scriptedBackend(benchmarks, plugins);
     await evaluateCheckpoint({ checkpointDir, backend, benchmarks, plugins });
     await expect(evaluateCheckpoint({ checkpointDir, backend, benchmarks, plugins })).rejects.toMatchObject({ name: 'UserError', code: 'PA_EVAL_OUT_NOT_EMPTY' });
@@ -58,7 +58,7 @@ describe('evaluateCheckpoint and the trainer hook', () => {
   it('the hook loads a policy per checkpoint through the backend, disposes it, and returns flat metrics', async () => {
     const runDir = tempDir('pa-run-');
     const plugins = await realPlugins();
-    const benchmarks = await loadBenchmarks({ names: ['aime24', 'amc'], dataDir: DATA_DIR, limit: 2 });
+    const benchmarks = await loadBenchmarks({ names: ['aime24', 'amc'], limit: 2 });
     const { backend, loaded, disposed } = scriptedBackend(benchmarks, plugins);
     const hook = checkpointEvalHook({ backend, benchmarks, plugins });
     for (const step of [20, 40]) {
@@ -79,7 +79,7 @@ describe('evaluateCheckpoint and the trainer hook', () => {
 
   it('evaluateMany: a run folder and a loose checkpoint, one comparison in --out', async () => {
     const plugins = await realPlugins();
-    const benchmarks = await loadBenchmarks({ names: ['amc'], dataDir: DATA_DIR, limit: 2 });
+    const benchmarks = await loadBenchmarks({ names: ['amc'], limit: 2 });
     const runDir = tempDir('pa-run-');
     for (const step of [100, 50]) {
       const dir = join(runDir, 'checkpoints', `step-${String(step).padStart(6, '0')}`);

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSamples, runOpenAiEval } from '../src/index.js';
-import { DATA_DIR, realPlugins, tempDir } from './helpers/fixtures.js';
+import { realPlugins, tempDir } from './helpers/fixtures.js';
 
 const closers: (() => void)[] = [];
 afterEach(() => {
@@ -44,7 +44,7 @@ describe('runOpenAiEval', () => {
       modelName: 'remote-model',
       concurrency: 3,
       outDir: out,
-      benchmarks: { names: ['math500', 'amc'], dataDir: DATA_DIR, limit: 4 },
+      benchmarks: { names: ['math500', 'amc'], limit: 4 },
       plugins: await realPlugins(),
       generation: { maxNewTokens: 16 },
       progress: false,

@@ -5,13 +5,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareEvaluations, loadBenchmarks, scoreResponses, type EvalResults } from '../src/index.js';
 import { launchChromium } from './helpers/chromium.js';
-import { DATA_DIR, realPlugins, tempDir } from './helpers/fixtures.js';
+import { realPlugins, tempDir } from './helpers/fixtures.js';
 
 const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> & </pre></details>';
 
 /** Responses where question `row` of each benchmark is right in `correctSamples(row)` of its k samples. */
 async function writeResponses(file: string, k: number, correct: (benchmark: string, row: number, sample: number) => boolean, questions = (_b: string) => 3): Promise<void> {
-  const benchmarks = await loadBenchmarks({ dataDir: DATA_DIR, limit: 3 });
+  const benchmarks = await loadBenchmarks({ limit: 3 });
   const lines = benchmarks.flatMap((b) => b.records.slice(0, questions(b.name)).flatMap((r, row) => Array.from({ length: k }, (_, sample) => ({
     benchmark: b.name, id: r.id, sample,
     response: correct(b.name, row, sample) ? `Reasoning ${HOSTILE}\n$\\boxed{${r.answers[0]!.trim()}}$` : `Wrong ${HOSTILE} \\boxed{-4242}`,
@@ -39,7 +39,7 @@ describe('report.html and comparison.html in headless Chromium', () => {
     const file = join(root, 'responses.jsonl');
     // aime24 gets one question only, so the per-question (pooled) and per-benchmark means differ.
     await writeResponses(file, 2, (b, row, sample) => (b.length + row + sample) % 3 !== 0, (b) => (b === 'aime24' ? 1 : 3));
-    const outcome = await scoreResponses({ responsesFile: file, outDir: join(root, 'single'), benchmarks: { dataDir: DATA_DIR, limit: 3 }, plugins: await realPlugins() });
+    const outcome = await scoreResponses({ responsesFile: file, outDir: join(root, 'single'), benchmarks: { limit: 3 }, plugins: await realPlugins() });
     results = outcome.results;
     reportPath = outcome.files.report;
   });
@@ -98,7 +98,7 @@ describe('report.html and comparison.html in headless Chromium', () => {
     for (const [i, step] of steps.entries()) {
       const file = join(root, `responses-${step}.jsonl`);
       await writeResponses(file, 1, (_b, row) => row < i + 1); // more questions right at later steps
-      await scoreResponses({ responsesFile: file, outDir: join(run, 'checkpoints', `step-${String(step).padStart(6, '0')}`, 'eval'), benchmarks: { dataDir: DATA_DIR, limit: 3 }, plugins: await realPlugins() });
+      await scoreResponses({ responsesFile: file, outDir: join(run, 'checkpoints', `step-${String(step).padStart(6, '0')}`, 'eval'), benchmarks: { limit: 3 }, plugins: await realPlugins() });
     }
     const comparison = await compareEvaluations([run], { outFile: join(root, 'comparison.html') });
     expect(comparison.evaluations.map((e) => e.step)).toEqual(steps);

@@ -87,7 +87,7 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
     const generation = generationOf(flags);
     const loadOptions = flags.device ? { device: flags.device } : {};
     // Local folders (checkpoints or run folders) are used as they are; anything else is a hub id.
-    const dirs = await Promise.all(paths.map((p) => (existsSync(p) ? p : resolveModel(p))));
+    const dirs = await Promise.all(paths.map((p) => (existsSync(p) ? p : resolveModel(p, { argumentName: 'the checkpoint argument' }))));
     // One model folder is evaluated alone; run folders (and anything unclear, which evaluateMany explains) go to evaluateMany.
     if (dirs.length === 1 && classifyFolder(dirs[0]!).kind === 'model') {
       const score = await evaluateCheckpoint({ ...common, checkpointDir: dirs[0]!, backend, loadOptions, generation, resume: flags.resume, resolve, ...(flags.out ? { outDir: flags.out } : {}) });

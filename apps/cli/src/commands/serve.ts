@@ -3,6 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import { loadPlugin, UserError } from '@prompt-aug/core';
 import { loadTokenizer, resolveModel } from '@prompt-aug/core/model';
 import { BaseCommand } from '../lib/base-command.js';
+import { checkListenHost } from '../lib/serve/check-host.js';
 import { startCompletionServer } from '../lib/serve/completion-server.js';
 
 export default class Serve extends BaseCommand {
@@ -26,7 +27,8 @@ export default class Serve extends BaseCommand {
   async run(): Promise<Record<string, unknown>> {
     const { args, flags } = await this.parse(Serve);
     if (flags.port < 0 || flags.port > 65535) throw new UserError(`--port must be between 0 and 65535; got ${flags.port}.`, 'PA_SERVE_BAD_FLAG');
-    const modelDir = existsSync(args.checkpoint) ? args.checkpoint : await resolveModel(args.checkpoint);
+    await checkListenHost(flags.host); // before the model loads: a typo'd host should not cost a load
+    const modelDir = existsSync(args.checkpoint) ? args.checkpoint : await resolveModel(args.checkpoint, { argumentName: 'the checkpoint argument' });
     const { plugin } = await loadPlugin(flags.backend, { ...this.resolveOptions(), kind: 'backend' });
     if (!plugin.capabilities.generate) throw new UserError(`The backend ${flags.backend} cannot generate text; serve with --backend backend-ort or backend-tfjs.`, 'PA_SERVE_BAD_FLAG');
     const tokenizer = await loadTokenizer(modelDir);
@@ -49,9 +51,12 @@ export default class Serve extends BaseCommand {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    await server.close();
-    await policy.dispose();
+    await server.close(); // drops open connections, so clients see the stop at once
     this.logToStderr(`Stopped on ${signal}.`);
+    // A generation in flight runs on to its token limit and would keep the process alive (it waited
+    // 15 s and more): give the --json output a moment to flush, then exit whatever is still running.
+    setTimeout(() => process.exit(), 250).unref();
+    await policy.dispose();
     return { url: server.url, model: modelName, stoppedBy: signal };
   }
 }

@@ -10,6 +10,10 @@ export const trainFlags = {
   model: Flags.string({ char: 'm', description: 'Hugging Face model folder or hub id (e.g. Qwen/Qwen2.5-Math-1.5B)' }),
   data: Flags.string({ char: 'd', description: 'training data: .jsonl/.json/.parquet file or a known name (math-level3to5)' }),
   'data-dir': Flags.string({ description: 'folder with local copies of known datasets (no download)' }),
+  'problem-field': Flags.string({ description: 'dotted path of the problem column, when the data names it otherwise' }),
+  'answer-field': Flags.string({ description: 'dotted path of the answer column, when the data names it otherwise' }),
+  'id-field': Flags.string({ description: 'dotted path of the id column' }),
+  'on-bad-row': Flags.string({ description: 'a malformed row stops the run (error) or is dropped with a warning (skip)', options: ['error', 'skip'] }),
   out: Flags.string({ char: 'o', description: 'run folder for checkpoints, metrics.jsonl and tensorboard/' }),
   plugin: Flags.string({ char: 'p', description: 'template-set plugin (default templates-diverse: prompt augmentation)' }),
   verifier: Flags.string({ description: 'verifier plugin used as the reward (default verifier-math)' }),
@@ -45,7 +49,7 @@ export const trainFlags = {
 };
 
 const KEY_OF: Record<string, string> = {
-  model: 'model', data: 'data', 'data-dir': 'dataDir', out: 'out', plugin: 'plugin', verifier: 'verifier', backend: 'backend', device: 'device',
+  model: 'model', data: 'data', 'data-dir': 'dataDir', 'problem-field': 'problemField', 'answer-field': 'answerField', 'id-field': 'idField', 'on-bad-row': 'onBadRow', out: 'out', plugin: 'plugin', verifier: 'verifier', backend: 'backend', device: 'device',
   preset: 'preset', 'rollout-backend': 'rollout.backend', 'sync-every': 'rollout.syncEvery', seed: 'seed', epochs: 'epochs', 'max-steps': 'maxSteps',
   'prompts-per-step': 'promptsPerStep', 'rollouts-per-prompt': 'rolloutsPerPrompt', 'mini-batch-prompts': 'miniBatchPrompts', 'mini-batch-by-length': 'miniBatchByLength',
   'micro-batch-size': 'microBatchSize', 'max-prompt-tokens': 'maxPromptTokens', 'max-response-tokens': 'maxResponseTokens',

@@ -15,8 +15,10 @@
 import { cpus, totalmem, platform, arch, release, tmpdir, loadavg } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, dirname } from 'node:path';
+import { join, dirname, isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT_FOR_COMMAND = fileURLToPath(new URL('../../../..', import.meta.url));
 import { parseArgs } from 'node:util';
 import backend from '../dist/index.js';
 import { openDecoder } from '../dist/load/open-decoder.js';
@@ -193,7 +195,8 @@ const report = {
   transformersJs,
   machine: { cpu: cpus()[0]?.model, logicalCores: cpus().length, totalMemoryGiB: totalmem() / 2 ** 30, platform: platform(), arch: arch(), kernel: release() },
   versions: { node: process.version, 'onnxruntime-node': versionOf('onnxruntime-node'), '@prompt-aug/backend-ort': JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')).version },
-  command: process.argv.slice(1).join(' '),
+  // Relative to the repo root: a results file never names a path of the machine it ran on.
+  command: process.argv.slice(1).map((arg) => (isAbsolute(arg) ? relative(REPO_ROOT_FOR_COMMAND, arg) : arg)).join(' '),
   date: new Date().toISOString(),
 };
 writeFileSync(args.out, JSON.stringify(report, null, 2) + '\n');

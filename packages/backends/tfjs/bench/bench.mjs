@@ -10,7 +10,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { atomicWriteJson } from '@prompt-aug/core';
@@ -18,6 +19,8 @@ import { modelConfigToJson, randomModelWeights, tinyModelConfig, writeModelWeigh
 import backend from '../dist/index.js';
 import { forwardFlops, trainFlops } from './flops.mjs';
 import { peakBufferBytesDuring } from './live-bytes.mjs';
+
+const REPO_ROOT_FOR_COMMAND = fileURLToPath(new URL('../../../..', import.meta.url));
 
 const { values: args } = parseArgs({ options: { device: { type: 'string', default: 'wasm' }, out: { type: 'string', default: 'bench/results.json' }, quick: { type: 'boolean', default: false } } });
 const require = createRequire(import.meta.url);
@@ -171,7 +174,8 @@ async function main() {
   const report = {
     started,
     finished: new Date().toISOString(),
-    command: `node ${process.argv.slice(1).join(' ')}`,
+    // Relative to the repo root: a results file never names a path of the machine it ran on.
+    command: `node ${process.argv.slice(1).map((arg) => (isAbsolute(arg) ? relative(REPO_ROOT_FOR_COMMAND, arg) : arg)).join(' ')}`,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemBytes: totalmem(), loadavgStart: load0, loadavgEnd: loadavg(), node: process.version, platform: `${process.platform}-${process.arch}` },
     versions: { tfjs: tf.version.tfjs, backendTfjs: require('../package.json').version, tfBackend: tf.getBackend(), wasmSimd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'), wasmThreads: tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT') },
     model: { architecture: 'qwen2', parameters: policy.info.numParameters, hidden: config.hiddenSize, layers: config.numHiddenLayers, heads: config.numAttentionHeads, kvHeads: config.numKeyValueHeads, intermediate: config.intermediateSize, vocab: config.vocabSize, tied: true },

@@ -9,6 +9,7 @@ import { closestMatch } from './closest-match.js';
 import { formatKeyPath, type ConfigIssue, type LoadConfigResult } from './config-issue.js';
 import { deepMerge, expandDottedKeys, hasKeyPath } from './deep-merge.js';
 import { readConfigFile } from './read-config-file.js';
+import { findForbiddenKeys } from './forbidden-keys.js';
 import { findUnknownKeys, knownKeysAt } from './schema-keys.js';
 
 export interface LoadConfigOptions {
@@ -39,6 +40,13 @@ export function loadConfig<S extends z.ZodType>(schema: S, options: LoadConfigOp
     const line = content?.lineOf(path);
     return line === undefined ? { source: 'file' } : { source: 'file', line };
   };
+
+  const forbidden = findForbiddenKeys(merged).map((path): ConfigIssue => ({
+    path: formatKeyPath(path),
+    message: '"__proto__" is not a setting (it would change the defaults of every key); remove it',
+    ...locate(path),
+  }));
+  if (forbidden.length > 0) return { ...base, config: undefined, errors: forbidden, warnings: [] };
 
   const warnings = findUnknownKeys(schema, merged).map(({ path, suggestion }): ConfigIssue => ({
     path: formatKeyPath(path),

@@ -17,6 +17,9 @@ export interface ConfigFileContent {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
+/** yaml's own default: a real config repeats an anchor a handful of times, never this often. */
+const MAX_ALIAS_COUNT = 100;
+
 const noLines = (): undefined => undefined;
 
 export function readConfigFile(file: string): ConfigFileContent {
@@ -48,7 +51,15 @@ export function readConfigFile(file: string): ConfigFileContent {
       const line = syntax.linePos?.[0].line;
       return { data: {}, errors: [{ path: '', source: 'file', message, ...(line ? { line } : {}) }], lineOf: noLines };
     }
-    data = document.toJS() ?? {};
+    try {
+      // yaml caps alias expansion (billion laughs); its ReferenceError names neither the file nor the fix.
+      data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    } catch (error) {
+      return failed(
+        `its aliases (*name) expand to too much data (${(error as Error).message}), the shape of a "billion laughs" file; ` +
+          'write the repeated values out instead of nesting aliases',
+      );
+    }
   }
   if (!isPlainRecord(data)) {
     return failed(`the file holds ${Array.isArray(data) ? 'a list' : `a ${typeof data}`} at the top level, but a config must be a mapping of keys to values`);

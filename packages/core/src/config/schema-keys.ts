@@ -38,7 +38,7 @@ export function findUnknownKeys(schema: z.ZodType, value: unknown, path: Propert
   const known = Object.keys(def.shape);
   const found: UnknownKey[] = [];
   for (const [key, item] of Object.entries(value)) {
-    const child = def.shape[key];
+    const child = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined; // `constructor` is not a setting
     if (child) found.push(...findUnknownKeys(child, item, [...path, key]));
     else if (!def.catchall) {
       const suggestion = closestMatch(key, known);
@@ -52,7 +52,7 @@ export function findUnknownKeys(schema: z.ZodType, value: unknown, path: Propert
 export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let def = unwrappedDefinition(schema);
   for (const key of path) {
-    const child = typeof key === 'number' ? def.element : def.shape?.[String(key)];
+    const child = typeof key === 'number' ? def.element : def.shape && Object.hasOwn(def.shape, String(key)) ? def.shape[String(key)] : undefined;
     if (!child) return [];
     def = unwrappedDefinition(child);
   }

@@ -106,7 +106,7 @@ function asUserError(error: unknown, ref: HubFileRef, context: HubDownloadContex
   const reason = describeNetworkError(error);
   return new UserError(
     `Dataset "${context.datasetName}" is not in the cache (${context.cachePath}) and could not be downloaded from ${hubUrl} ` +
-      `(Hugging Face dataset repo ${ref.repo}, file ${ref.path}): ${reason}. If this machine is offline, pass --data-dir with a folder ` +
+      `(Hugging Face dataset repo ${ref.repo}, file ${ref.path}): ${reason}. If this machine is offline, pass --data-dir (or set PA_DATA_DIR) with a folder ` +
       `holding local copies (e.g. ${context.datasetName}.jsonl), or give the file's path instead of the name; behind a mirror, set HF_ENDPOINT.`,
     'PA_DATASET_OFFLINE', { cause: error },
   );

@@ -69,10 +69,15 @@ function missing(kind: 'problem' | 'answer', tried: readonly string[], option: s
     ok: false,
     field: tried[0] ?? kind,
     reason: `the row has no ${kind} field (looked for ${tried.join(', ')})`,
-    fix: `add the field to the row, or name the column that holds it with the ${option} option`,
+    fix: `add the field to the row, or name the column that holds it with ${optionSpelling(option)}`,
   };
 }
 
 function invalid(field: string, reason: string, option: string): RowResult {
-  return { ok: false, field, reason: `field "${field}" ${reason}`, fix: `fix the value, or point ${option} at the right column` };
+  return { ok: false, field, reason: `field "${field}" ${reason}`, fix: `fix the value, or point ${optionSpelling(option)} at the right column` };
+}
+
+/** `answerField` -> `--answer-field PATH (option answerField in code)`: the CLI flag first, since most readers use pa. */
+function optionSpelling(option: string): string {
+  return `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} PATH (option ${option} in code)`;
 }

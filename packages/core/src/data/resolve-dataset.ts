@@ -1,11 +1,12 @@
 /**
  * `--data <file|name>`: a path is read as is; a known name is read from `--data-dir` when
- * given (never downloaded then: the user asked for local copies), else from the download
- * cache, else downloaded once from the Hugging Face Hub.
+ * given (never downloaded then: the user asked for local copies), else from $PA_DATA_DIR when
+ * it holds a copy, else from the download cache, else downloaded once from the Hugging Face Hub.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { closestMatch } from '../config/closest-match.js';
+import { datasetDir } from '../util/paths.js';
 import { UserError } from '../util/user-error.js';
 import { findKnownDataset, KNOWN_DATASETS, type KnownDataset } from './dataset-registry.js';
 import { fetchKnownDataset, type FetchDatasetOptions } from './fetch-known-dataset.js';
@@ -38,9 +39,17 @@ export async function resolveDataset(nameOrPath: string, options: ResolveDataset
     loaded = await readDatasetFile(localCopy(known, options.dataDir), options);
     origin = 'data-dir';
   } else {
-    const fetched = await fetchKnownDataset(known, options);
-    loaded = await parseDatasetBytes(fetched.file, fetched.bytes, options);
-    origin = fetched.origin;
+    // PA_DATA_DIR (local copies, as in CI) is tried first but is not a promise: a name it lacks comes from the cache or the Hub.
+    const envDir = datasetDir(options.env ?? process.env);
+    const local = envDir ? localCandidates(known, envDir).find((file) => existsSync(file)) : undefined;
+    if (local) {
+      loaded = await readDatasetFile(local, options);
+      origin = 'data-dir';
+    } else {
+      const fetched = await fetchKnownDataset(known, options);
+      loaded = await parseDatasetBytes(fetched.file, fetched.bytes, options);
+      origin = fetched.origin;
+    }
   }
   return { ...loaded, warnings: [...loaded.warnings, ...sizeWarnings(known, loaded)], name: known.name, origin };
 }

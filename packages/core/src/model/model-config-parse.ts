@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../util/user-error.js';
+import { checkConfigAgainstWeights } from './config-matches-weights.js';
 import { ARCHITECTURE_CLASS, type ModelArchitecture, type ModelConfig, type TorchDtype } from './model-config.js';
 
 type Json = Record<string, unknown>;
@@ -23,7 +24,9 @@ export async function readModelConfig(dir: string): Promise<ModelConfig> {
   } catch (error) {
     throw new UserError(`${path} is not valid JSON (${(error as Error).message}); fix or re-download it.`, 'PA_BAD_CONFIG', { cause: error });
   }
-  return parseModelConfig(json, path);
+  const config = parseModelConfig(json, path);
+  await checkConfigAgainstWeights(config, dir, path);
+  return config;
 }
 
 export function parseModelConfig(json: unknown, source = 'config.json'): ModelConfig {

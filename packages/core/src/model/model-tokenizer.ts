@@ -5,6 +5,7 @@
  */
 import { Template } from '@huggingface/jinja';
 import type { Tokenizer } from '@huggingface/tokenizers';
+import { UserError } from '../util/user-error.js';
 
 /** Same shape as the ChatMessage core exports from templates/ (kept local so this file stands alone). */
 export interface ChatMessage {
@@ -71,7 +72,17 @@ export class ModelTokenizer implements TextTokenizer {
   }
 
   encode(text: string, options: { addSpecialTokens?: boolean } = {}): number[] {
-    return this.tokenizer.encode(text, { add_special_tokens: options.addSpecialTokens ?? true }).ids;
+    const encoding = this.tokenizer.encode(text, { add_special_tokens: options.addSpecialTokens ?? true });
+    const missing = (encoding.ids as (number | undefined)[]).findIndex((id) => id === undefined);
+    if (missing >= 0) {
+      // Without an unk_token, tokenizers.js yields `undefined` for an unknown word; never let that reach a model.
+      throw new UserError(
+        `The tokenizer has no id for ${JSON.stringify(encoding.tokens[missing])} and no unk_token to fall back on (a gap in @huggingface/tokenizers for this tokenizer type, ` +
+          'where Hugging Face transformers would fail too). Add "unk_token" to the model section of tokenizer.json, or use a byte-level tokenizer.',
+        'PA_TOKENIZER_NO_ID',
+      );
+    }
+    return encoding.ids;
   }
 
   decode(ids: readonly number[], options: { skipSpecialTokens?: boolean } = {}): string {

@@ -17,6 +17,8 @@ export interface ResolveModelOptions {
   revision?: string;
   /** Called as bytes arrive; when absent a progress bar is drawn on stderr. */
   onProgress?: (progress: { file: string; bytes: number; totalBytes: number }) => void;
+  /** How the value is named in messages (default `--model`); e.g. "the checkpoint argument" for `pa serve <checkpoint>`. */
+  argumentName?: string;
   /** Hub URL (default $HF_ENDPOINT or https://huggingface.co) and token (default $HF_TOKEN). */
   hubUrl?: string;
   accessToken?: string;
@@ -25,9 +27,11 @@ export interface ResolveModelOptions {
 const HUB_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
 
 export async function resolveModel(idOrDir: string, options: ResolveModelOptions = {}): Promise<string> {
-  if (existsSync(idOrDir) && (await stat(idOrDir)).isDirectory()) return checkedFolder(resolve(idOrDir));
+  const argument = options.argumentName ?? '--model';
+  if (existsSync(idOrDir) && (await stat(idOrDir)).isDirectory()) return checkedFolder(resolve(idOrDir), argument);
   if (!HUB_ID.test(idOrDir) || idOrDir.includes('..')) {
-    throw new UserError(`--model "${idOrDir}" is neither an existing folder nor a Hugging Face Hub id like "Qwen/Qwen2.5-Math-1.5B"; check the path or the id.`, 'PA_BAD_MODEL');
+    const named = argument.startsWith('-') ? argument : argument[0]!.toUpperCase() + argument.slice(1);
+    throw new UserError(`${named} "${idOrDir}" is neither an existing folder nor a Hugging Face Hub id like "Qwen/Qwen2.5-Math-1.5B"; check the path or the id.`, 'PA_BAD_MODEL');
   }
   const revision = options.revision ?? 'main';
   const [org, name] = idOrDir.split('/') as [string, string];
@@ -65,13 +69,13 @@ export async function resolveModel(idOrDir: string, options: ResolveModelOptions
     },
   }, files);
   bar?.finish();
-  return checkedFolder(target);
+  return checkedFolder(target, argument);
 }
 
-async function checkedFolder(dir: string): Promise<string> {
+async function checkedFolder(dir: string, argument: string): Promise<string> {
   const names = await readdir(dir);
   if (!names.includes('config.json')) {
-    throw new UserError(`The model folder ${dir} has no config.json (found: ${names.join(', ') || 'nothing'}). Point --model at a Hugging Face model folder: config.json, safetensors weights and tokenizer files.`, 'PA_NO_CONFIG');
+    throw new UserError(`The model folder ${dir} has no config.json (found: ${names.join(', ') || 'nothing'}). Point ${argument} at a Hugging Face model folder: config.json, safetensors weights and tokenizer files.`, 'PA_NO_CONFIG');
   }
   return dir;
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { UserError } from '../util/user-error.js';
 import { ModelTokenizer } from './model-tokenizer.js';
+import { fillUnknownTokenId } from './unknown-token-id.js';
 
 type Json = Record<string, unknown>;
 
@@ -33,6 +34,7 @@ export async function loadTokenizer(dir: string): Promise<ModelTokenizer> {
   } catch (error) {
     throw new UserError(`${join(dir, 'tokenizer.json')} could not be loaded (${(error as Error).message}); it is corrupt or uses a tokenizer type that tokenizers.js does not support.`, 'PA_BAD_TOKENIZER', { cause: error });
   }
+  fillUnknownTokenId(tokenizer, tokenizerJson);
   const idOf = (token: unknown): number | undefined => {
     const text = typeof token === 'string' ? token : (token as { content?: unknown } | null)?.content;
     return typeof text === 'string' ? tokenizer.token_to_id(text) : undefined;

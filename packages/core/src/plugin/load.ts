@@ -1,6 +1,6 @@
-import { pathToFileURL } from 'node:url';
 import semver from 'semver';
-import { UserError } from '../util/user-error.js';
+import { isUserError, UserError } from '../util/user-error.js';
+import { importWithTimeout } from './import-with-timeout.js';
 import { CORE_PACKAGE_NAME, CORE_VERSION, PLUGIN_API_PACKAGE_NAME, PLUGIN_API_PACKAGE_VERSION } from './core-version.js';
 import { resolvePluginModule, type LookedPlace, type ResolveOptions, type ResolvedPluginModule } from './resolve.js';
 import type { BackendPlugin } from '@prompt-aug/plugin-api';
@@ -67,8 +67,9 @@ export async function loadPluginModule(name: string, options: ResolveOptions = {
   const { module } = resolved;
   let imported: { default?: unknown };
   try {
-    imported = (await import(pathToFileURL(module.entry).href)) as { default?: unknown };
+    imported = await importWithTimeout(name, module.entry, `remove it with \`pa plugins uninstall ${module.packageName ?? name}\``);
   } catch (error) {
+    if (isUserError(error) && error.code === 'PA_PLUGIN_IMPORT_TIMEOUT') throw error;
     throw new UserError(
       `Plugin "${name}" (${module.entry}) threw while it was being imported: ${(error as Error).message}. Fix the plugin (or its missing dependency), or remove it with \`pa plugins uninstall ${module.packageName ?? name}\`.`,
       'PA_PLUGIN_IMPORT',

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { userPluginDir } from '../util/paths.js';
-import { UserError } from '../util/user-error.js';
+import { isUserError, UserError } from '../util/user-error.js';
 import { loadPluginModule, type LoadedPluginModule } from './load.js';
 import { candidatePackageNames } from './resolve.js';
 import { readPackageJson } from './package-entry.js';
@@ -34,6 +34,10 @@ export interface InstallOptions {
 }
 
 export async function installPlugin(spec: string, options: InstallOptions = {}): Promise<LoadedPluginModule> {
+  if (spec.startsWith('-') || spec.trim() === '') {
+    // npm would read `--dry-run` (or `--registry=...`) as its own option, not as what to install.
+    throw new UserError(`"${spec}" is not a plugin to install: it starts with "-" (or is empty), so npm would take it for an option. Give an npm package name, a .tgz tarball or a folder (write ./-name for a folder whose name starts with "-").`, 'PA_PLUGIN_SPEC_OPTION');
+  }
   const userDir = options.userDir ?? userPluginDir();
   ensureUserProject(userDir);
   const before = userPluginPackages(userDir);
@@ -41,7 +45,7 @@ export async function installPlugin(spec: string, options: InstallOptions = {}):
   // Checked before npm runs when the name is known (a folder, or an npm name), and again after.
   const knownName = isLocalSpec(spec) ? readPackageJson(target)?.name : spec.replace(/(.)@[^@/]*$/, '$1');
   if (knownName) refuseReservedName(knownName, spec, userDir, options.bundledPlugins ?? []);
-  runNpm(['install', '--save', target, ...(options.allowScripts ? [] : ['--ignore-scripts'])], userDir, spec);
+  runNpm(['install', '--save', ...(options.allowScripts ? [] : ['--ignore-scripts'])], userDir, spec, [target]);
   const after = userPluginPackages(userDir);
   const added = Object.keys(after).find((name) => before[name] !== after[name]) ?? guessPackageName(spec, after);
   if (!added) {
@@ -52,7 +56,8 @@ export async function installPlugin(spec: string, options: InstallOptions = {}):
     return await loadPluginModule(join(userDir, 'node_modules', added), { cwd: userDir, userDir });
   } catch (error) {
     // A package that is not a valid plugin must not stay installed (oclif does the same).
-    runNpm(['uninstall', '--save', added], userDir, added);
+    runNpm(['uninstall', '--save'], userDir, added, [added]);
+    if (isUserError(error)) throw new UserError(`${error.message} Nothing was installed: pa removed ${added} again.`, error.code, { cause: error });
     throw error;
   }
 }
@@ -65,7 +70,7 @@ export function uninstallPlugin(name: string, options: { userDir?: string } = {}
     const list = Object.keys(installed).join(', ') || 'none';
     throw new UserError(`Plugin "${name}" is not installed in ${userDir} (installed: ${list}). Built-in plugins and project dependencies cannot be uninstalled with pa; see \`pa plugins list\`.`, 'PA_PLUGIN_NOT_INSTALLED');
   }
-  runNpm(['uninstall', '--save', packageName], userDir, packageName);
+  runNpm(['uninstall', '--save'], userDir, packageName, [packageName]);
   return packageName;
 }
 
@@ -96,9 +101,10 @@ function guessPackageName(spec: string, installed: Record<string, string>): stri
   return candidatePackageNames(bare).find((candidate) => candidate in installed);
 }
 
-function runNpm(args: string[], userDir: string, spec: string): void {
+function runNpm(args: string[], userDir: string, spec: string, packages: string[] = []): void {
   // --legacy-peer-deps: plugins peer-depend on @prompt-aug/core, which the running pa provides.
-  const full = [...args, '--prefix', userDir, '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'];
+  // `--` ends npm's options: what follows is only ever a package spec.
+  const full = [...args, '--prefix', userDir, '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error', '--', ...packages];
   const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', full, { cwd: userDir, encoding: 'utf8' });
   if (result.error || result.status !== 0) {
     const detail = (result.stderr || result.error?.message || '').split('\n').filter((l) => l && !l.includes('Unknown user config')).slice(-4).join(' ');

@@ -7,6 +7,7 @@ import type { ResolveOptions } from '../plugin/resolve.js';
 import type { TemplatesPlugin } from '@prompt-aug/plugin-api';
 import { renderPrompt } from '../templates/render-prompt.js';
 import { UserError } from '../util/user-error.js';
+import { boundedTokenCount } from './prompt-token-count.js';
 import type { TrainConfig } from './train-config.js';
 
 /** The plugins a run uses, found by name like any third-party plugin. */
@@ -28,17 +29,19 @@ export async function loadRunPlugins(config: TrainConfig, resolve: ResolveOption
  * longer than the limit under the set's longest template are filtered out up front (as verl
  * filters overlong prompts before training), so steps are never short of prompts.
  */
-export async function loadTrainingRecords(config: TrainConfig, tokenizer: ModelTokenizer, templates: TemplatesPlugin): Promise<{ records: MathRecord[]; filtered: number }> {
-  const dataset = await resolveDataset(config.data, { dataDir: config.dataDir });
+export async function loadTrainingRecords(config: TrainConfig, tokenizer: ModelTokenizer, templates: TemplatesPlugin): Promise<{ records: MathRecord[]; filtered: number; warnings: string[] }> {
+  const { problemField, answerField, idField, onBadRow } = config;
+  const dataset = await resolveDataset(config.data, { dataDir: config.dataDir, problemField, answerField, idField, onBadRow });
   if (dataset.records.length === 0) {
     throw new UserError(`The dataset ${config.data} has no rows. Point --data at a file with at least ${config.promptsPerStep} problems (fields "problem"/"question" and "answer").`, 'PA_DATASET_EMPTY');
   }
   const overhead = Math.max(...templates.templates.map((t) => tokenizer.encode(renderPrompt(t, ''), { addSpecialTokens: false }).length));
-  const records = dataset.records.filter((r) => overhead + tokenizer.encode(r.problem, { addSpecialTokens: false }).length <= config.maxPromptTokens);
+  const budget = config.maxPromptTokens - overhead;
+  const records = dataset.records.filter((r) => budget >= 0 && boundedTokenCount(tokenizer, r.problem, budget, `row "${r.id}" of ${config.data}`) <= budget);
   if (records.length < config.promptsPerStep) {
     throw new UserError(`Only ${records.length} of ${dataset.records.length} rows of ${config.data} fit in --max-prompt-tokens ${config.maxPromptTokens}, fewer than one step's ${config.promptsPerStep} prompts. Lower --prompts-per-step or raise --max-prompt-tokens.`, 'PA_DATASET_TOO_SMALL');
   }
-  return { records, filtered: dataset.records.length - records.length };
+  return { records, filtered: dataset.records.length - records.length, warnings: dataset.warnings.map((w) => w.message) };
 }
 
 /** Keys whose change alters what is trained; a resumed run must agree on all of them. */

@@ -5,6 +5,11 @@ import { z } from 'zod';
  * Everything a training run needs, with the paper's recipe (paper.md §3) as the defaults.
  * A run's config is written to `<out>/config.json`, so a resumed run checks it trains the same thing.
  */
+/** Bounds that keep a typo (1000000000000) a clear config error instead of an allocation that fails far away. */
+const MAX_PROMPTS_PER_STEP = 1_000_000;
+const MAX_ROLLOUTS_PER_PROMPT = 4096;
+const MAX_SEQUENCE_TOKENS = 1_048_576;
+
 export const PRESET_NAMES = ['paper', 'grpo', 'dr-grpo', 'dapo'] as const;
 
 export const trainConfigSchema = z.object({
@@ -12,6 +17,11 @@ export const trainConfigSchema = z.object({
   model: z.string().min(1).describe('Hugging Face model folder or hub id'),
   data: z.string().min(1).describe('dataset file (.jsonl/.json/.parquet) or known name (math-level3to5)'),
   dataDir: z.string().optional().describe('folder with local copies of known datasets'),
+  // Optional without defaults, so runs saved before these keys existed keep their config hash.
+  problemField: z.string().min(1).optional().describe('dotted path of the problem column (default: problem, prompt, question, input)'),
+  answerField: z.string().min(1).optional().describe('dotted path of the answer column (default: answer, gt_answer, ground_truth, ...)'),
+  idField: z.string().min(1).optional().describe('dotted path of the id column (default: id, unique_id, extra_info.index)'),
+  onBadRow: z.enum(['error', 'skip']).optional().describe('a malformed dataset row stops the run (error, default) or is dropped with a warning (skip)'),
   out: z.string().min(1).describe('run folder: checkpoints, metrics.jsonl, tensorboard/'),
   plugin: z.string().default('templates-diverse').describe('template-set plugin'),
   verifier: z.string().default('verifier-math').describe('verifier plugin (the reward)'),
@@ -28,13 +38,18 @@ export const trainConfigSchema = z.object({
   seed: z.number().int().default(42),
   epochs: z.number().int().positive().default(60),
   maxSteps: z.number().int().positive().optional().describe('stop after this many steps (default: all epochs)'),
-  promptsPerStep: z.number().int().positive().default(128),
-  rolloutsPerPrompt: z.number().int().positive().default(8),
+  promptsPerStep: z.number().int().positive().max(MAX_PROMPTS_PER_STEP, `at most ${MAX_PROMPTS_PER_STEP} prompts per step (paper: 128)`).default(128),
+  rolloutsPerPrompt: z
+    .number()
+    .int()
+    .min(2, 'GRPO compares the rollouts of a prompt with each other: with 1 rollout every advantage is 0 and nothing is learned; use 2 or more (paper: 8)')
+    .max(MAX_ROLLOUTS_PER_PROMPT, `at most ${MAX_ROLLOUTS_PER_PROMPT} rollouts per prompt (paper: 8)`)
+    .default(8),
   miniBatchPrompts: z.number().int().positive().default(32).describe('prompts per optimizer update (4 updates per step by default)'),
   miniBatchByLength: z.boolean().default(true).describe('split prompt groups into mini-batches in order of prompt length, so each pads less (same rollouts, fewer padded tokens)'),
   microBatchSize: z.number().int().positive().default(8).describe('sequences per forward/backward (gradient accumulation)'),
-  maxPromptTokens: z.number().int().positive().default(1024),
-  maxResponseTokens: z.number().int().positive().default(3072),
+  maxPromptTokens: z.number().int().positive().max(MAX_SEQUENCE_TOKENS, `at most ${MAX_SEQUENCE_TOKENS} tokens (paper: 1024)`).default(1024),
+  maxResponseTokens: z.number().int().positive().max(MAX_SEQUENCE_TOKENS, `at most ${MAX_SEQUENCE_TOKENS} tokens (paper: 3072)`).default(3072),
   sampling: z
     .object({ temperature: z.number().positive().default(1), topP: z.number().gt(0).lte(1).default(1), topK: z.number().int().nonnegative().default(0) })
     .default({ temperature: 1, topP: 1, topK: 0 }),

@@ -14,6 +14,7 @@ import { listCheckpoints, readTrainerState, saveCheckpoint, type CheckpointInfo 
 import { runFolderPaths } from './run-folder.js';
 import { EpochSampler } from './epoch-sampler.js';
 import { loadRunPlugins, loadTrainingRecords, trainingConfigHash } from './run-setup.js';
+import { newestIntactCheckpoint } from './resume-checkpoint.js';
 import { stepMetrics } from './step-metrics.js';
 import { NonFiniteModelError } from './rollout.js';
 import { learningRateAt } from './lr-schedule.js';
@@ -47,7 +48,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const hooks = options.hooks ?? {};
   const runDir = config.out;
   const configHash = trainingConfigHash(config);
-  const resumeFrom = pickResumeCheckpoint(runDir, options.resume ?? false, configHash);
+  const resumeFrom = await pickResumeCheckpoint(runDir, options.resume ?? false, configHash, hooks);
   const files = runFolderPaths(runDir);
   if (!resumeFrom && options.resume) await rm(files.metrics, { force: true });
   await atomicWriteJson(files.config, config);
@@ -55,7 +56,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const plugins = await loadRunPlugins(config, options.resolve ?? {});
   const modelDir = await resolveModel(config.model);
   const tokenizer = await loadTokenizer(modelDir);
-  const { records, filtered } = await loadTrainingRecords(config, tokenizer, plugins.templates);
+  const { records, filtered, warnings: dataWarnings } = await loadTrainingRecords(config, tokenizer, plugins.templates);
+  for (const warning of dataWarnings) hooks.onWarning?.(warning);
   const { schedule, warmupSteps, minLrRatio, ...optimizer } = config.optimizer; // the schedule is the trainer's: backends get one lr at a time
   const scheduled = schedule !== 'constant' || warmupSteps > 0;
   const policy = await plugins.backend.load({ modelDir: resumeFrom?.dir ?? modelDir, device: config.device, loss: config.loss, optimizer });
@@ -111,7 +113,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   return { steps: totalSteps - startStep, lastCheckpoint, metrics: rows };
 }
 
-function pickResumeCheckpoint(runDir: string, resume: boolean, configHash: string): CheckpointInfo | undefined {
+async function pickResumeCheckpoint(runDir: string, resume: boolean, configHash: string, hooks: TrainHooks): Promise<CheckpointInfo | undefined> {
   const checkpoints = listCheckpoints(runDir);
   if (!resume) {
     if (checkpoints.length > 0 || existsSync(runFolderPaths(runDir).metrics)) {
@@ -119,7 +121,7 @@ function pickResumeCheckpoint(runDir: string, resume: boolean, configHash: strin
     }
     return undefined;
   }
-  const newest = checkpoints.at(-1);
+  const newest = await newestIntactCheckpoint(checkpoints, (message) => hooks.onWarning?.(message));
   if (!newest) return undefined;
   const state = readTrainerState(newest.dir);
   if (state.configHash !== configHash) {

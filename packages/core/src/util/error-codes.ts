@@ -22,6 +22,10 @@ export const ERROR_CODES = {
     meaning: 'The seed that picks templates is not an integer.',
     fix: 'Pass an integer seed, e.g. --seed 42.',
   },
+  PA_SERVE_BAD_HOST: {
+    meaning: '`pa serve --host` is not an address or a name that resolves on this machine.',
+    fix: 'Pass a valid IP address or resolvable host name, e.g. 127.0.0.1 (the default) or 0.0.0.0.',
+  },
 
   // Configuration and presets.
   PA_CONFIG_INVALID: {
@@ -148,6 +152,10 @@ export const ERROR_CODES = {
     meaning: 'An integer tensor holds a value that float32 cannot represent exactly.',
     fix: 'Convert that tensor to a float dtype before loading the model.',
   },
+  PA_CONFIG_WEIGHTS_MISMATCH: {
+    meaning: 'A model\'s config.json gives dimensions (layers, hidden size, heads, vocabulary) that the weight files do not have.',
+    fix: 'Fix the dimensions in config.json or download the model again.',
+  },
 
   // Tokenizers.
   PA_NO_TOKENIZER: {
@@ -165,6 +173,10 @@ export const ERROR_CODES = {
   PA_NO_EOS: {
     meaning: "No file of the model names its end-of-sequence token, so generation cannot tell when to stop.",
     fix: 'Add "eos_token_id" to generation_config.json.',
+  },
+  PA_TOKENIZER_NO_ID: {
+    meaning: 'The tokenizer has no id for a word and no unk_token to fall back on.',
+    fix: 'Add "unk_token" to the model section of tokenizer.json, or use a byte-level tokenizer.',
   },
 
   // Generation.
@@ -209,6 +221,14 @@ export const ERROR_CODES = {
   PA_PLUGIN_NAME_RESERVED: {
     meaning: 'A user plugin was to be installed under a name reserved for prompt-aug\'s own packages or a bundled plugin\'s short name.',
     fix: 'Publish or rename the plugin as pa-plugin-<your-name> (or under your own npm scope) and install that.',
+  },
+  PA_PLUGIN_IMPORT_TIMEOUT: {
+    meaning: 'A plugin\'s module did not finish loading in time (it waits at the top level for something that never happens).',
+    fix: 'Fix or uninstall the plugin; set PA_PLUGIN_IMPORT_TIMEOUT_MS to give a slow plugin more time.',
+  },
+  PA_PLUGIN_SPEC_OPTION: {
+    meaning: 'The plugin to install starts with "-" (or is empty), so npm would read it as an option.',
+    fix: 'Give an npm package name, a .tgz tarball or a folder (write ./-name for a folder whose name starts with "-").',
   },
 
   // Templates and prompts.
@@ -257,6 +277,14 @@ export const ERROR_CODES = {
   PA_DEMO_OPTION: {
     meaning: "A demo option (problem count or operand size) is not a whole number of 0 or more.",
     fix: 'Pass whole numbers, e.g. count 200, maxOperand 99.',
+  },
+  PA_PROBLEM_TOO_LONG: {
+    meaning: 'A training problem is too long for the tokenizer to encode.',
+    fix: 'Shorten the problem or remove that row from the dataset.',
+  },
+  PA_NO_INTACT_CHECKPOINT: {
+    meaning: 'A run asked to resume has checkpoints, but none of them is intact.',
+    fix: 'Start the run again in a new --out folder, or restore a checkpoint from a backup.',
   },
 
   // Evaluation: flags, benchmarks, results and resuming.

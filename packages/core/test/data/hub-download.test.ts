@@ -16,7 +16,8 @@ const tempDir = useTempDirs();
 const math500 = findKnownDataset('math500')!;
 const hubPath = `/datasets/${math500.repo}/resolve/${math500.revision}/${math500.path}`;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const env = (endpoint: string, token = '') => ({ ...process.env, HF_ENDPOINT: endpoint, HF_TOKEN: token, HUGGING_FACE_HUB_TOKEN: '' });
+// PA_DATA_DIR blank: these tests are about the cache and the Hub, not local copies.
+const env = (endpoint: string, token = '') => ({ ...process.env, HF_ENDPOINT: endpoint, HF_TOKEN: token, HUGGING_FACE_HUB_TOKEN: '', PA_DATA_DIR: '' });
 const UNREACHABLE = 'http://127.0.0.1:9';
 
 let hub: LocalHub | undefined;

@@ -32,7 +32,8 @@ describe('malformed rows', () => {
     expect((error as UserError).message).toBe(
       `Dataset file ${file}, line 3: the row has no answer field (looked for answer, gt_answer, ground_truth, ` +
         'reward_model.ground_truth, final_answer). To fix it, add the field to the row, or name the column that holds it ' +
-        "with the answerField option; or read with onBadRow: 'skip' to drop bad rows and get them back as warnings.",
+        "with --answer-field PATH (option answerField in code); or pass --on-bad-row skip to pa train (option onBadRow: 'skip' in code) " +
+        'to drop bad rows and get them back as warnings.',
     );
   });
 

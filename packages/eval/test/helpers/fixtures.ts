@@ -4,9 +4,6 @@ import { join } from 'node:path';
 import { loadTokenizer, writeTinyModel, type ModelTokenizer } from '@prompt-aug/core/model';
 import { loadEvalPlugins, type EvalPlugins } from '../../src/index.js';
 
-/** The shared benchmark copies (see shared/data/README.md). */
-export const DATA_DIR = '/work/shared/data/benchmarks';
-
 /** The eval package folder: plugins are found among its (dev) dependencies, by name, as the CLI finds them. */
 export const PACKAGE_DIR = new URL('../..', import.meta.url).pathname;
 

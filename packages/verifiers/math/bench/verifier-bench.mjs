@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { verifyAnswer } from '../dist/index.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const DATA = process.env.PA_DATA_DIR ?? '/work/shared/data';
+if (!process.env.PA_DATA_DIR) throw new Error('Set PA_DATA_DIR to the folder holding the local data copies (verifier/, benchmarks/, train/); see README, "Test data".');
+const DATA = process.env.PA_DATA_DIR;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const readJsonl = (p) => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 

@@ -5,7 +5,7 @@ import { BaseCommand } from '../../lib/base-command.js';
 export default class PluginsInstall extends BaseCommand {
   static override summary = 'Install a plugin from npm, a tarball or a folder into your user plugin folder.';
   static override description =
-    'Installs with npm into the per-user plugin folder ($XDG_DATA_HOME/prompt-aug/plugins, or $PA_DATA_DIR/plugins), then loads the package and checks it is a valid plugin; an invalid package is removed again. Install scripts are skipped unless --allow-scripts is given.';
+    'Installs with npm into the per-user plugin folder ($XDG_DATA_HOME/prompt-aug/plugins, or $PA_PLUGINS_DIR), then loads the package and checks it is a valid plugin; an invalid package is removed again. Install scripts are skipped unless --allow-scripts is given.';
   static override examples = [
     '<%= config.bin %> plugins install pa-plugin-socratic',
     '<%= config.bin %> plugins install ./pa-plugin-socratic-1.0.0.tgz',
