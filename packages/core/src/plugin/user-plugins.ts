@@ -57,7 +57,8 @@ export async function installPlugin(spec: string, options: InstallOptions = {}):
   } catch (error) {
     // A package that is not a valid plugin must not stay installed (oclif does the same).
     runNpm(['uninstall', '--save'], userDir, added, [added]);
-    if (isUserError(error)) throw new UserError(`${error.message} Nothing was installed: pa removed ${added} again.`, error.code, { cause: error });
+    // Same error and code, with what pa did about it.
+    if (isUserError(error)) error.message = `${error.message} Nothing was installed: pa removed ${added} again.`;
     throw error;
   }
 }
