@@ -1,0 +1,16 @@
+// Public API of @prompt-aug/backend-server. Everything not exported here is internal.
+import { serverBackend } from './plugin.js';
+
+export default serverBackend;
+export { serverBackend };
+export { ServerClient, serverRoot, type ServerClientOptions, type RequestOptions } from './http/server-client.js';
+export { ServerFailure, type FailureKind } from './http/http-failure.js';
+export { backoffDelayMs, parseRetryAfter, DEFAULT_RETRY, type RetryPolicy } from './http/backoff.js';
+export { errorBodyMessage } from './http/error-body.js';
+export { ServerPool, type ServerPoolOptions, type Weights } from './pool/server-pool.js';
+export { ProtocolError, SERVER_KINDS, type Dialect, type ServerKind, type GroupRequest, type EngineChoice } from './dialects/dialect.js';
+export { vllmDialect, vllmBody, parseVllmCompletion } from './dialects/vllm.js';
+export { sglangDialect, sglangBody, parseSglangGenerate } from './dialects/sglang.js';
+export { openaiDialect, openaiBody, parseOpenaiCompletion } from './dialects/openai.js';
+export { ServerPolicy } from './policy/server-policy.js';
+export type { ServerLoadOptions } from './load-options.js';

@@ -1,0 +1,89 @@
+import { UserError, type ForwardOutput, type GenerateInput, type GenerateOutput, type Policy, type PolicyInfo, type ScoreOutput } from '@prompt-aug/core';
+import { basename } from 'node:path';
+import type { EngineChoice, GroupRequest } from '../dialects/dialect.js';
+import type { ServerPool } from '../pool/server-pool.js';
+import { groupSeed, promptGroups } from './prompt-groups.js';
+
+/**
+ * A Policy whose generation runs on a pool of inference servers. It holds no weights: it
+ * cannot score or train (the trainer recomputes log-probs on its own backend), and
+ * `updateWeights(dir)` tells every server to load the HF folder `dir` (which the trainer wrote
+ * where the servers can read it), with the folder's name as the weight version.
+ */
+export class ServerPolicy implements Policy {
+  /** The weight version the servers hold (the synced folder's name), once synced. */
+  weightVersion: string | undefined;
+
+  constructor(
+    readonly info: PolicyInfo,
+    private readonly pool: ServerPool,
+  ) {}
+
+  async generate(input: GenerateInput): Promise<GenerateOutput> {
+    const groups = promptGroups(input.inputIds, input.attentionMask);
+    const B = input.inputIds.length;
+    const out: GenerateOutput = {
+      tokens: Array.from({ length: B }, () => new Array<number>(input.maxNewTokens).fill(this.info.padTokenId)),
+      lengths: new Array<number>(B).fill(0),
+      finishReasons: new Array(B).fill('length'),
+      ...(input.returnLogprobs && this.pool.dialect.tokenIdsNative ? { logprobs: Array.from({ length: B }, () => new Array<number>(input.maxNewTokens).fill(0)) } : {}),
+    };
+    await Promise.all(
+      groups.map(async (group, g) => {
+        const request: GroupRequest = {
+          promptIds: group.promptIds,
+          n: group.rows.length,
+          maxTokens: input.maxNewTokens,
+          temperature: input.temperature ?? 0,
+          topP: input.topP ?? 1,
+          topK: input.topK ?? 0,
+          seed: groupSeed(input.seed ?? 0, g),
+          stopTokenIds: input.eosTokenIds ?? this.info.eosTokenIds,
+          stop: input.stopStrings ?? [],
+          logprobs: Boolean(out.logprobs),
+        };
+        const choices = await this.pool.run(async (server) => this.pool.dialect.generate(server.client, request));
+        choices.forEach((choice, k) => this.place(out, group.rows[k]!, choice, input.maxNewTokens));
+      }),
+    );
+    return out;
+  }
+
+  private place(out: GenerateOutput, row: number, choice: EngineChoice, maxNewTokens: number): void {
+    if (choice.tokenIds.length > maxNewTokens || choice.tokenIds.some((t) => t >= this.info.vocabSize)) {
+      throw new UserError(
+        `A rollout server returned ${choice.tokenIds.length} tokens (asked for at most ${maxNewTokens}) or ids beyond the model's vocabulary (${this.info.vocabSize}): it serves a different model than --model. Start the servers on the same checkpoint as the trainer.`,
+        'server-model-mismatch',
+      );
+    }
+    choice.tokenIds.forEach((t, k) => (out.tokens[row]![k] = t));
+    out.lengths[row] = choice.tokenIds.length;
+    out.finishReasons[row] = choice.finishReason;
+    if (out.logprobs && choice.logprobs) choice.logprobs.forEach((v, k) => (out.logprobs![row]![k] = v));
+  }
+
+  forward(): Promise<ForwardOutput> {
+    return Promise.reject(cannot('forward'));
+  }
+
+  logprobs(): Promise<ScoreOutput> {
+    return Promise.reject(cannot('score'));
+  }
+
+  async updateWeights(source: string | Map<string, Float32Array>): Promise<void> {
+    if (typeof source !== 'string') {
+      throw new UserError('backend-server loads weights from a folder the servers can read; write the model to --sync-dir and pass that folder.', 'server-weights-need-folder');
+    }
+    const version = basename(source);
+    await this.pool.reloadAll({ dir: source, version });
+    this.weightVersion = version;
+  }
+
+  dispose(): void {
+    this.pool.close();
+  }
+}
+
+function cannot(what: string): UserError {
+  return new UserError(`backend-server cannot ${what}: it only generates on inference servers. Score and train with a local backend (--backend backend-tfjs); use backend-server as --rollout-backend.`, 'server-cannot-score');
+}

@@ -1,0 +1,172 @@
+import { UserError } from '@prompt-aug/core';
+import { ProtocolError, type Dialect } from '../dialects/dialect.js';
+import { ServerFailure } from '../http/http-failure.js';
+import { ServerClient, type ServerClientOptions } from '../http/server-client.js';
+import { leastLoaded, type PoolServer } from './pool-server.js';
+
+export interface ServerPoolOptions extends ServerClientOptions {
+  /** How often a server taken out of rotation is asked whether it answers again (default 2 s). */
+  probeIntervalMs?: number;
+  /** How long work waits when every server is down before the run stops (default 5 minutes). */
+  allDownTimeoutMs?: number;
+  /** Told once per event: a server left or rejoined the rotation. */
+  onNotice?: (message: string) => void;
+}
+
+export interface Weights {
+  dir: string;
+  version: string;
+}
+
+/**
+ * Inference servers as one rollout engine. Each job (all rollouts of one prompt) goes to the
+ * alive server with the fewest outstanding jobs; a server that stops answering is taken out
+ * and its jobs are re-sent to the others (a job's result is taken from exactly one answer, so
+ * nothing is lost or counted twice); a probe brings it back once it answers `/health`, after
+ * loading the pool's current weights.
+ */
+export class ServerPool {
+  readonly servers: PoolServer[];
+  private current: Weights | undefined;
+  private readonly probes = new Map<PoolServer, NodeJS.Timeout>();
+  private readonly rejoined = new Set<() => void>();
+  private closed = false;
+
+  constructor(
+    urls: readonly string[],
+    readonly dialect: Dialect,
+    private readonly options: ServerPoolOptions = {},
+  ) {
+    this.servers = urls.map((url) => ({ client: new ServerClient(url, options), outstanding: 0, alive: true }));
+  }
+
+  get weights(): Weights | undefined {
+    return this.current;
+  }
+
+  /** Run `job` on one server; on a server failure, again on another, until one answers. */
+  async run<T>(job: (server: PoolServer) => Promise<T>): Promise<T> {
+    for (;;) {
+      const server = leastLoaded(this.servers) ?? (await this.waitForAServer());
+      server.outstanding++;
+      try {
+        return await job(server);
+      } catch (error) {
+        if (error instanceof ProtocolError) throw this.protocolError(server, error);
+        if (!(error instanceof ServerFailure) || error.kind === 'rejected') throw error;
+        this.takeOut(server, error.message);
+      } finally {
+        server.outstanding--;
+      }
+    }
+  }
+
+  /**
+   * Load `weights` on every alive server. All or nothing: if one fails, those already
+   * switched are switched back to the previous weights, and the error says which failed.
+   */
+  async reloadAll(weights: Weights): Promise<void> {
+    const alive = this.servers.filter((s) => s.alive);
+    const results = await Promise.allSettled(alive.map((s) => this.reloadOne(s, weights)));
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ server: alive[i]!, reason: r.reason as Error }] : []));
+    if (failed.length === 0) {
+      this.current = weights;
+      return;
+    }
+    const previous = this.current;
+    const switched = alive.filter((_, i) => results[i]!.status === 'fulfilled');
+    if (previous) await Promise.allSettled(switched.map((s) => this.reloadOne(s, previous)));
+    const first = failed[0]!;
+    throw new UserError(
+      `Weight sync failed: ${first.server.client.root} could not load ${weights.dir} (version ${weights.version}): ${first.reason.message}. ${
+        previous ? `The servers were left on (or put back to) version ${previous.version}.` : 'The servers still hold the weights they started with.'
+      } Check that every server can read --sync-dir at the same path as the trainer, that it runs with the reload endpoint enabled (vLLM: VLLM_SERVER_DEV_MODE=1), and the server's log; then continue with --resume.`,
+      'server-weight-sync-failed',
+    );
+  }
+
+  /** Stop probing; no more work is accepted. */
+  close(): void {
+    this.closed = true;
+    for (const timer of this.probes.values()) clearTimeout(timer);
+    this.probes.clear();
+    for (const wake of [...this.rejoined]) wake();
+  }
+
+  private async reloadOne(server: PoolServer, weights: Weights): Promise<void> {
+    const reported = await this.dialect.reload(server.client, weights.dir, weights.version);
+    if (reported !== undefined && reported !== weights.version) {
+      throw new Error(`it reports weight version ${JSON.stringify(reported)} after loading version ${JSON.stringify(weights.version)} (stale weights)`);
+    }
+  }
+
+  private takeOut(server: PoolServer, reason: string): void {
+    if (!server.alive) return;
+    server.alive = false;
+    server.lastFailure = reason;
+    this.options.onNotice?.(`rollout server ${server.client.root} left the pool (${reason}); its work goes to the others until it answers again.`);
+    this.scheduleProbe(server);
+  }
+
+  private scheduleProbe(server: PoolServer): void {
+    if (this.closed || this.probes.has(server)) return;
+    const timer = setTimeout(() => {
+      this.probes.delete(server);
+      void this.probe(server);
+    }, this.options.probeIntervalMs ?? 2000);
+    timer.unref();
+    this.probes.set(server, timer);
+  }
+
+  private async probe(server: PoolServer): Promise<void> {
+    try {
+      await server.client.request('GET', '/health', undefined, { timeoutMs: 10_000 });
+      if (this.current) await this.reloadOne(server, this.current);
+    } catch (error) {
+      server.lastFailure = (error as Error).message;
+      this.scheduleProbe(server);
+      return;
+    }
+    if (this.closed) return;
+    server.alive = true;
+    this.options.onNotice?.(`rollout server ${server.client.root} rejoined the pool${this.current ? ` with weight version ${this.current.version}` : ''}.`);
+    for (const wake of [...this.rejoined]) wake();
+  }
+
+  private async waitForAServer(): Promise<PoolServer> {
+    const limit = this.options.allDownTimeoutMs ?? 300_000;
+    const deadline = Date.now() + limit;
+    for (;;) {
+      if (this.closed) throw new UserError('The rollout server pool was closed while work was waiting for a server.', 'server-pool-closed');
+      const server = leastLoaded(this.servers);
+      if (server) return server;
+      const left = deadline - Date.now();
+      if (left <= 0) throw this.allDownError(limit);
+      await new Promise<void>((resolve) => {
+        let timer: NodeJS.Timeout | undefined;
+        const done = () => {
+          clearTimeout(timer);
+          this.rejoined.delete(done);
+          resolve();
+        };
+        timer = setTimeout(done, Math.min(left, 1000));
+        this.rejoined.add(done);
+      });
+    }
+  }
+
+  private allDownError(limit: number): UserError {
+    const lines = this.servers.map((s) => `${s.client.root} (${s.lastFailure ?? 'down'})`).join('; ');
+    return new UserError(
+      `No rollout server answered for ${Math.round(limit / 1000)} s: ${lines}. Start the servers (e.g. \`pa serve <checkpoint> --port 8000\`, \`vllm serve …\`) or fix --rollout-server; then continue with --resume.`,
+      'server-pool-all-down',
+    );
+  }
+
+  private protocolError(server: PoolServer, error: ProtocolError): UserError {
+    return new UserError(
+      `The rollout server ${server.client.root} answered in a shape a ${this.dialect.kind} server does not use: ${error.message}. Check --rollout-server-kind (vllm, sglang or openai) and the server's version (vLLM ≥ 0.10 for return_token_ids).`,
+      'server-protocol-mismatch',
+    );
+  }
+}

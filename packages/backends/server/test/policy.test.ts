@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeTinyModel, type Policy } from '@prompt-aug/core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import serverBackend from '../src/index.js';
+import { echoCompletion, json, startScriptedEngine, type ScriptedEngine } from './helpers/scripted-engine.js';
+
+const modelDir = mkdtempSync(join(tmpdir(), 'pa-server-model-'));
+const tiny = await writeTinyModel(modelDir, { hiddenSize: 16, numAttentionHeads: 2, numKeyValueHeads: 1 });
+afterAll(() => rmSync(modelDir, { recursive: true, force: true }));
+
+const opened: Array<ScriptedEngine | Policy> = [];
+afterEach(async () => {
+  for (const x of opened.splice(0)) await ('kill' in x ? x.kill() : x.dispose());
+});
+
+describe('backend-server Policy', () => {
+  it('turns a left-padded batch into one request per prompt group and lays the answers out like a local backend', async () => {
+    const engine = await startScriptedEngine((r, res) => (r.path === '/v1/models' ? json(res, 200, { data: [{ id: 'served-tiny' }] }) : json(res, 200, echoCompletion(r.body, tiny.eosTokenIds[0]))));
+    opened.push(engine);
+    const policy = await serverBackend.load({ modelDir, servers: [engine.url], serverKind: 'vllm', onNotice: () => undefined });
+    opened.push(policy);
+    const pad = policy.info.padTokenId;
+    // Rows 0-1 share prompt [3, 4, 5]; rows 2-4 share the shorter prompt [7, 9].
+    const out = await policy.generate({
+      inputIds: [[3, 4, 5], [3, 4, 5], [pad, 7, 9], [pad, 7, 9], [pad, 7, 9]],
+      attentionMask: [[1, 1, 1], [1, 1, 1], [0, 1, 1], [0, 1, 1], [0, 1, 1]],
+      maxNewTokens: 3,
+      temperature: 1,
+      seed: 5,
+      returnLogprobs: true,
+    });
+    const requests = engine.seen.filter((r) => r.path === '/v1/completions').map((r) => r.body);
+    expect(requests.map((b) => [b.prompt, b.n, b.model])).toEqual([[[3, 4, 5], 2, 'served-tiny'], [[7, 9], 3, 'served-tiny']]);
+    expect(requests[0].seed).not.toBe(requests[1].seed);
+    const eos = tiny.eosTokenIds[0]!;
+    expect(out.tokens).toEqual([[6, eos, pad], [7, eos, pad], [10, eos, pad], [11, eos, pad], [12, eos, pad]]);
+    expect(out.lengths).toEqual([2, 2, 2, 2, 2]);
+    expect(out.finishReasons).toEqual(['eos', 'eos', 'eos', 'eos', 'eos']);
+    expect(out.logprobs).toEqual([[-0.25, -0.5, 0], [-0.5, -0.5, 0], [-0.25, -0.5, 0], [-0.5, -0.5, 0], [-0.75, -0.5, 0]]);
+    expect(policy.info).toMatchObject({ backend: 'backend-server (vllm)', vocabSize: tiny.vocabSize, numParameters: 0 });
+  });
+
+  it('cannot score or train, and says what to use instead', async () => {
+    const policy = await serverBackend.load({ modelDir, servers: ['http://127.0.0.1:9'], onNotice: () => undefined });
+    opened.push(policy);
+    await expect(policy.logprobs({ promptIds: [[1]], promptMask: [[1]], responseIds: [[1]], responseMask: [[1]] })).rejects.toThrow(/cannot score.*--rollout-backend/);
+    expect(serverBackend.capabilities).toEqual({ generate: true, score: false, train: false });
+  });
+
+  it('refuses bad server lists and kinds with the flag to fix', async () => {
+    await expect(serverBackend.load({ modelDir })).rejects.toThrow(/--rollout-server http:\/\/HOST:PORT/);
+    await expect(serverBackend.load({ modelDir, servers: ['127.0.0.1:8000'] })).rejects.toThrow(/not an http\(s\) URL/);
+    await expect(serverBackend.load({ modelDir, servers: ['http://127.0.0.1:8000', 'http://127.0.0.1:8000/v1'] })).rejects.toThrow(/same server twice/);
+    await expect(serverBackend.load({ modelDir, servers: ['http://127.0.0.1:8000'], serverKind: 'tgi' })).rejects.toThrow(/--rollout-server-kind "tgi" is not one of vllm, sglang, openai/);
+  });
+
+  it('a model mismatch (ids beyond the vocabulary) stops with a clear message', async () => {
+    const engine = await startScriptedEngine((r, res) => json(res, 200, { choices: [{ index: 0, finish_reason: 'length', token_ids: [tiny.vocabSize + 5] }] }));
+    opened.push(engine);
+    const policy = await serverBackend.load({ modelDir, servers: [engine.url], serverKind: 'vllm', servedModel: 'x', onNotice: () => undefined });
+    opened.push(policy);
+    await expect(policy.generate({ inputIds: [[3]], attentionMask: [[1]], maxNewTokens: 2 })).rejects.toThrow(/serves a different model/);
+  });
+});
