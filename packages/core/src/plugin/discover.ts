@@ -13,6 +13,7 @@ export const BUILTIN_PLUGINS = [
   '@prompt-aug/verifier-math',
   '@prompt-aug/backend-tfjs',
   '@prompt-aug/backend-ort',
+  '@prompt-aug/backend-server',
 ] as const;
 
 export interface PluginListing {

@@ -78,6 +78,8 @@ export interface GenerateOutput {
   logprobs?: number[][];
   /** With `returnLogprobs`: entropy of each generated position's distribution, laid out like `logprobs`. */
   entropy?: number[][];
+  /** The weight version that generated these rows, when the engine tracks one (rollout servers: the synced folder's name). */
+  weightVersion?: string;
 }
 
 export interface ScoreInput {

@@ -22,6 +22,9 @@ export const trainConfigSchema = z.object({
       syncEvery: z.number().int().positive().default(1).describe('steps between weight syncs to a separate rollout engine'),
       batchSize: z.number().int().positive().default(64).describe('sequences per generate call'),
       logprobsFromGeneration: z.boolean().default(true).describe('when the training policy generates its own rollouts, take the old log-probs from generation instead of re-scoring'),
+      servers: z.array(z.string().min(1)).min(1).optional().describe('rollout server roots for --rollout-backend server (http://host:port)'),
+      serverKind: z.enum(['vllm', 'sglang', 'openai']).optional().describe('what the rollout servers speak: vllm (default; pa serve too), sglang, or openai (text only)'),
+      syncDir: z.string().min(1).optional().describe('folder the trainer writes synced weights to (step-NNNNNN/); the rollout servers must read it at the same path'),
     })
     .default({ syncEvery: 1, batchSize: 64, logprobsFromGeneration: true }),
   seed: z.number().int().default(42),

@@ -17,6 +17,8 @@ import { stepMetrics } from './step-metrics.js';
 import { NonFiniteModelError } from './rollout.js';
 import { learningRateAt } from './lr-schedule.js';
 import { MAX_REFILLS, runTrainStep } from './train-step.js';
+import { rolloutEngineOptions, syncDirOf } from './rollout-engine-options.js';
+import { writeSyncFolder } from './rollout-sync.js';
 import type { TrainConfig } from './train-config.js';
 
 export interface TrainHooks {
@@ -57,7 +59,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const { schedule, warmupSteps, minLrRatio, ...optimizer } = config.optimizer; // the schedule is the trainer's: backends get one lr at a time
   const scheduled = schedule !== 'constant' || warmupSteps > 0;
   const policy = await plugins.backend.load({ modelDir: resumeFrom?.dir ?? modelDir, device: config.device, loss: config.loss, optimizer });
-  const rolloutPolicy = plugins.rolloutBackend ? await plugins.rolloutBackend.load({ modelDir: resumeFrom?.dir ?? modelDir, device: config.device }) : policy;
+  const rolloutPolicy = plugins.rolloutBackend ? await plugins.rolloutBackend.load({ modelDir: resumeFrom?.dir ?? modelDir, device: config.device, ...rolloutEngineOptions(config, hooks) }) : policy;
   const referencePolicy = config.loss.klCoef > 0 ? await plugins.backend.load({ modelDir, device: config.device }) : undefined;
 
   const sampler = new EpochSampler(records.length, config.promptsPerStep, config.seed);
@@ -69,6 +71,10 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const tensorboard = await TensorBoardWriter.open(runDir, resumeFrom ? { checkpointStep: resumeFrom.step } : {});
   hooks.onStart?.({ startStep, totalSteps, stepsPerEpoch: sampler.stepsPerEpoch, records: records.length, filtered, device: policy.info.device, resumedFrom: resumeFrom?.dir });
 
+  // Servers started on --model hold the starting weights; a resumed run's must first get the checkpoint's.
+  if (resumeFrom && rolloutPolicy !== policy && rolloutPolicy.updateWeights && config.rollout.servers) {
+    await rolloutPolicy.updateWeights(await writeSyncFolder(syncDirOf(config), resumeFrom.step, policy));
+  }
   const ctx = { config, policy, rolloutPolicy, referencePolicy, tokenizer, templates: plugins.templates, verifier: plugins.verifier, records };
   const rows: MetricsRow[] = [];
   let lastCheckpoint: CheckpointInfo | undefined = resumeFrom;
@@ -96,7 +102,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       }
       if (evalDue) await runEval(hooks.evaluate!, lastCheckpoint!, runDir, tensorboard);
       if (rolloutPolicy !== policy && step % config.rollout.syncEvery === 0 && rolloutPolicy.updateWeights) {
-        await rolloutPolicy.updateWeights(lastCheckpoint?.step === step ? lastCheckpoint.dir : await saveForSync(runDir, policy));
+        await rolloutPolicy.updateWeights(lastCheckpoint?.step === step && !config.rollout.syncDir ? lastCheckpoint.dir : await writeSyncFolder(syncDirOf(config), step, policy));
       }
       rows.push(row);
       hooks.onStep?.(row, totalSteps);
@@ -143,11 +149,4 @@ async function runEval(evaluate: NonNullable<TrainHooks['evaluate']>, checkpoint
   const results = await evaluate(checkpoint.dir, checkpoint.step);
   await appendFile(join(runDir, 'evals.jsonl'), `${JSON.stringify({ step: checkpoint.step, checkpoint: checkpoint.dir, ...results })}\n`);
   await tensorboard.scalars(checkpoint.step, { eval: results });
-}
-
-async function saveForSync(runDir: string, policy: Policy): Promise<string> {
-  const dir = join(runDir, '.rollout-sync');
-  await rm(dir, { recursive: true, force: true });
-  await policy.save!(dir);
-  return dir;
 }

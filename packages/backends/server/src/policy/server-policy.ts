@@ -28,6 +28,7 @@ export class ServerPolicy implements Policy {
       finishReasons: new Array(B).fill('length'),
       ...(input.returnLogprobs && this.pool.dialect.tokenIdsNative ? { logprobs: Array.from({ length: B }, () => new Array<number>(input.maxNewTokens).fill(0)) } : {}),
     };
+    if (this.weightVersion !== undefined) out.weightVersion = this.weightVersion;
     await Promise.all(
       groups.map(async (group, g) => {
         const request: GroupRequest = {
@@ -44,6 +45,8 @@ export class ServerPolicy implements Policy {
         };
         const choices = await this.pool.run(async (server) => this.pool.dialect.generate(server.client, request));
         choices.forEach((choice, k) => this.place(out, group.rows[k]!, choice, input.maxNewTokens));
+        const reported = choices.find((c) => c.weightVersion !== undefined)?.weightVersion;
+        if (reported !== undefined) out.weightVersion = reported;
       }),
     );
     return out;
