@@ -33,7 +33,9 @@ describe('backend-server Policy', () => {
     });
     const requests = engine.seen.filter((r) => r.path === '/v1/completions').map((r) => r.body);
     expect(requests.map((b) => [b.prompt, b.n, b.model])).toEqual([[[3, 4, 5], 2, 'served-tiny'], [[7, 9], 3, 'served-tiny']]);
-    expect(requests[0].seed).not.toBe(requests[1].seed);
+    // The first group keeps the batch seed (so one group per batch samples as an in-process engine would); the others get their own.
+    expect(requests[0].seed).toBe(5);
+    expect(requests[1].seed).not.toBe(5);
     const eos = tiny.eosTokenIds[0]!;
     expect(out.tokens).toEqual([[6, eos, pad], [7, eos, pad], [10, eos, pad], [11, eos, pad], [12, eos, pad]]);
     expect(out.lengths).toEqual([2, 2, 2, 2, 2]);

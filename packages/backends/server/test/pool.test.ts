@@ -178,3 +178,32 @@ describe('ServerClient', () => {
     expect(e.seen).toHaveLength(1);
   });
 });
+
+describe('ServerPool reload with a dead server', () => {
+  it('a server that does not answer a reload leaves the pool instead of failing the sync; it loads the current weights before it rejoins', async () => {
+    const versions: string[] = [];
+    const live = await engine((r, res) => {
+      if (r.path === '/update_weights_from_disk') {
+        versions.push(r.body.weight_version);
+        return json(res, 200, { success: true });
+      }
+      json(res, r.path === '/get_weight_version' ? 200 : 404, r.path === '/get_weight_version' ? { weight_version: versions.at(-1) } : {});
+    });
+    const dead = await engine((r, res) => json(res, 200, {}));
+    const deadPort = dead.port;
+    await dead.kill();
+    const notices: string[] = [];
+    const p = pool([dead.url, live.url], 'sglang', notices);
+    await p.reloadAll({ dir: '/sync/step-000001', version: 'step-000001' });
+    expect(p.weights?.version).toBe('step-000001');
+    expect(p.servers.map((s) => s.alive)).toEqual([false, true]);
+    const loadedOnReturn: string[] = [];
+    await engine((r, res) => {
+      if (r.path === '/update_weights_from_disk') loadedOnReturn.push(r.body.weight_version);
+      json(res, 200, r.path === '/get_weight_version' ? { weight_version: loadedOnReturn.at(-1) } : { success: true });
+    }, deadPort);
+    for (let i = 0; i < 100 && !p.servers[0]!.alive; i++) await sleep(20);
+    expect(loadedOnReturn).toEqual(['step-000001']);
+    expect(notices.at(-1)).toMatch(/rejoined the pool with weight version step-000001/);
+  });
+});

@@ -38,16 +38,19 @@ export function parseVllmCompletion(json: unknown, request: Pick<GroupRequest, '
   if (!Array.isArray(choices)) throw new ProtocolError('the answer has no `choices` list');
   if (choices.length !== request.n) throw new ProtocolError(`asked for n=${request.n} completions, got ${choices.length}`);
   const ordered = [...(choices as VllmChoice[])].sort((a, b) => Number(a.index ?? 0) - Number(b.index ?? 0));
+  // pa serve names the weights that answered (vLLM does not): keep it as the rollouts' tag.
+  const version = (json as { weight_version?: unknown }).weight_version;
+  const tag = typeof version === 'string' ? { weightVersion: version } : {};
   return ordered.map((choice, i) => {
     if (!isTokenIdList(choice.token_ids)) {
       throw new ProtocolError(`choice ${i} has no \`token_ids\` list: the server ignored return_token_ids (vLLM older than 0.10?)`);
     }
     const tokenIds = choice.token_ids;
     const finishReason = vllmFinishReason(choice.finish_reason, choice.stop_reason, i);
-    if (!request.logprobs) return { tokenIds, finishReason };
+    if (!request.logprobs) return { tokenIds, finishReason, ...tag };
     const logprobs = choice.logprobs?.token_logprobs;
     if (!isLogprobList(logprobs, tokenIds.length)) throw new ProtocolError(`choice ${i} has no \`logprobs.token_logprobs\` list with one number per token`);
-    return { tokenIds, logprobs, finishReason };
+    return { tokenIds, logprobs, finishReason, ...tag };
   });
 }
 

@@ -26,7 +26,12 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-/** A seed per group from the batch seed, so a group samples the same whichever server runs it. */
+/**
+ * A seed per group from the batch seed, so a group samples the same whichever server runs it.
+ * The first group keeps the batch seed itself: with one group per batch (rollout.batchSize = the
+ * group size), a pa serve engine then draws exactly what an in-process engine draws.
+ */
 export function groupSeed(batchSeed: number, group: number): number {
-  return (Math.imul((batchSeed ^ 0x9e3779b9) >>> 0, 0x85ebca6b) + Math.imul(group + 1, 0xc2b2ae35)) >>> 1;
+  if (group === 0) return batchSeed >>> 0;
+  return (Math.imul((batchSeed ^ 0x9e3779b9) >>> 0, 0x85ebca6b) + Math.imul(group + 1, 0xc2b2ae35)) >>> 0;
 }

@@ -18,6 +18,10 @@ export interface Weights {
   version: string;
 }
 
+function isDown(error: unknown): boolean {
+  return error instanceof ServerFailure && error.kind === 'down';
+}
+
 /**
  * Inference servers as one rollout engine. Each job (all rollouts of one prompt) goes to the
  * alive server with the fewest outstanding jobs; a server that stops answering is taken out
@@ -68,11 +72,16 @@ export class ServerPool {
   async reloadAll(weights: Weights): Promise<void> {
     const alive = this.servers.filter((s) => s.alive);
     const results = await Promise.allSettled(alive.map((s) => this.reloadOne(s, weights)));
-    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ server: alive[i]!, reason: r.reason as Error }] : []));
-    if (failed.length === 0) {
+    // A server that does not answer at all leaves the pool; it loads the current weights when it rejoins.
+    results.forEach((r, i) => {
+      if (r.status === 'rejected' && isDown(r.reason)) this.takeOut(alive[i]!, (r.reason as Error).message);
+    });
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' && !isDown(r.reason) ? [{ server: alive[i]!, reason: r.reason as Error }] : []));
+    if (failed.length === 0 && this.servers.some((s) => s.alive)) {
       this.current = weights;
       return;
     }
+    if (failed.length === 0) throw this.allDownError(0);
     const previous = this.current;
     const switched = alive.filter((_, i) => results[i]!.status === 'fulfilled');
     if (previous) await Promise.allSettled(switched.map((s) => this.reloadOne(s, previous)));
@@ -158,7 +167,7 @@ export class ServerPool {
   private allDownError(limit: number): UserError {
     const lines = this.servers.map((s) => `${s.client.root} (${s.lastFailure ?? 'down'})`).join('; ');
     return new UserError(
-      `No rollout server answered for ${Math.round(limit / 1000)} s: ${lines}. Start the servers (e.g. \`pa serve <checkpoint> --port 8000\`, \`vllm serve …\`) or fix --rollout-server; then continue with --resume.`,
+      `No rollout server answered${limit > 0 ? ` for ${Math.round(limit / 1000)} s` : ''}: ${lines}. Start the servers (e.g. \`pa serve <checkpoint> --port 8000\`, \`vllm serve …\`) or fix --rollout-server; then continue with --resume.`,
       'server-pool-all-down',
     );
   }
