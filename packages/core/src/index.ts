@@ -40,4 +40,5 @@ export { stepMetrics } from './train/step-metrics.js';
 export { leftPad, rightPad, chunk, type PaddedBatch } from './train/batch-layout.js';
 export { generateRollouts, type RolloutRequest, type GeneratedResponse, type RolloutOptions } from './train/rollout.js';
 export { scoreRollout, type RewardWeights, type RolloutScore } from './train/score-rollouts.js';
+export { importanceWeights, mismatchMetrics, mismatchJumped, type Correction, type Mismatch } from './train/off-policy.js';
 export * from './demo/index.js';

@@ -139,6 +139,11 @@ export interface TrainStepInput extends ScoreInput {
   refLogprobs?: number[][];
   /** Sequences per micro-batch for gradient accumulation (default: all at once). */
   microBatchSize?: number;
+  /**
+   * Constant per-token multipliers of the policy-gradient term, [B][R] (default 1): importance
+   * weights between the trainer and a separate rollout engine (TIS/MIS). No gradient flows through them.
+   */
+  tokenWeights?: number[][];
 }
 
 export interface TrainStepStats {

@@ -74,7 +74,8 @@ export async function generateRollouts<R extends RolloutRequest>(
         responseText: tokenizer.decode(responseIds, { skipSpecialTokens: true }),
         finishReason: out.finishReasons[row]!,
         ...(out.weightVersion !== undefined ? { weightVersion: out.weightVersion } : {}),
-        ...(out.logprobs && out.entropy ? { logprobs: out.logprobs[row]!.slice(0, length), entropy: out.entropy[row]!.slice(0, length) } : {}),
+        ...(out.logprobs ? { logprobs: out.logprobs[row]!.slice(0, length) } : {}),
+        ...(out.entropy ? { entropy: out.entropy[row]!.slice(0, length) } : {}),
       });
     });
   }

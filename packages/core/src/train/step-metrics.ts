@@ -43,6 +43,7 @@ export function stepMetrics(step: number, epoch: number, result: StepResult, lr:
     lr,
     time: { generate: seconds.generate, reward: seconds.reward, logprobs: seconds.logprobs, update: seconds.update, step: total },
     ...rolloutWeightStep(rollouts),
+    ...(result.mismatch ? { mismatch: { ...result.mismatch } } : {}),
     tokensPerSecond: { generate: tokensPerSecond(generatedTokens, seconds.generate), update: tokensPerSecond(trainedTokens, seconds.update), step: tokensPerSecond(generatedTokens, total) },
   };
 }

@@ -7,6 +7,7 @@ import { chunk, leftPad, rightPad } from './batch-layout.js';
 import { generateRollouts, type GeneratedResponse, type RolloutRequest } from './rollout.js';
 import { scoreRollout, type RolloutScore } from './score-rollouts.js';
 import { buildStepPrompts } from './step-prompts.js';
+import { importanceWeights, mismatchMetrics, type Mismatch } from './off-policy.js';
 import type { TrainConfig } from './train-config.js';
 
 export interface StepContext {
@@ -35,6 +36,8 @@ export interface StepResult {
   updates: TrainStepStats[];
   promptsTruncated: number;
   seconds: { generate: number; reward: number; logprobs: number; update: number };
+  /** Trainer vs separate rollout engine log-probs, when the engine gave them. */
+  mismatch?: Mismatch;
 }
 
 /**
@@ -72,6 +75,7 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
   const reference = ctx.referencePolicy && config.loss.klCoef > 0 ? await scoreRows(ctx.referencePolicy, rollouts, rows, config) : undefined;
   seconds.logprobs = (performance.now() - t) / 1000;
   const entropy = tokenMean(old.entropy, rollouts);
+  const offPolicy = engineCorrection(ctx, rollouts, old.logprobs);
 
   t = performance.now();
   const updates: TrainStepStats[] = [];
@@ -92,11 +96,26 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
         advantages: batchRows.map((i) => advantages[i]!),
         refLogprobs: reference ? rightPad(batchRows.map((i) => reference.logprobs[i]!), 0).ids : undefined,
         microBatchSize: config.microBatchSize,
+        ...(offPolicy?.weights ? { tokenWeights: rightPad(batchRows.map((i) => offPolicy.weights![i]!), 0).ids } : {}),
       }),
     );
   }
   seconds.update = (performance.now() - t) / 1000;
-  return { rollouts, scores, generated: { rollouts: generated.rollouts, scores: generated.scores }, advantages, entropy, updates, promptsTruncated, seconds };
+  return { rollouts, scores, generated: { rollouts: generated.rollouts, scores: generated.scores }, advantages, entropy, updates, promptsTruncated, seconds, ...(offPolicy ? { mismatch: offPolicy.mismatch } : {}) };
+}
+
+/**
+ * With a separate rollout engine that gave its log-probs: the mismatch against the trainer's
+ * recomputed old log-probs, and the importance weights of the configured correction.
+ */
+function engineCorrection(ctx: StepContext, rollouts: readonly Rollout[], trainerOld: number[][]): { mismatch: Mismatch; weights?: number[][] } | undefined {
+  if (ctx.rolloutPolicy === ctx.policy || !rollouts.every((r) => r.logprobs && r.logprobs.length === r.responseIds.length)) return undefined;
+  const engine = rollouts.map((r) => r.logprobs!);
+  const { correction, correctionCap } = ctx.config.rollout;
+  return {
+    mismatch: mismatchMetrics(trainerOld, engine, correctionCap),
+    ...(correction !== 'none' ? { weights: importanceWeights(trainerOld, engine, correction, correctionCap) } : {}),
+  };
 }
 
 /**
@@ -142,7 +161,8 @@ async function generateRound(ctx: StepContext, step: number, epoch: number, data
     topK: config.sampling.topK,
     batchSize: config.rollout.batchSize,
     seed: mixSeed(config.seed, step) + firstGroup,
-    returnLogprobs: oldLogprobsFromGeneration(ctx),
+    // A separate engine's own log-probs feed the off-policy correction and the mismatch metrics.
+    returnLogprobs: oldLogprobsFromGeneration(ctx) || ctx.rolloutPolicy !== ctx.policy,
   });
   seconds.generate += (performance.now() - t) / 1000;
   t = performance.now();

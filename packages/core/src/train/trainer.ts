@@ -19,6 +19,7 @@ import { learningRateAt } from './lr-schedule.js';
 import { MAX_REFILLS, runTrainStep } from './train-step.js';
 import { rolloutEngineOptions, syncDirOf } from './rollout-engine-options.js';
 import { writeSyncFolder } from './rollout-sync.js';
+import { mismatchJumped } from './off-policy.js';
 import type { TrainConfig } from './train-config.js';
 
 export interface TrainHooks {
@@ -78,6 +79,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const ctx = { config, policy, rolloutPolicy, referencePolicy, tokenizer, templates: plugins.templates, verifier: plugins.verifier, records };
   const rows: MetricsRow[] = [];
   let lastCheckpoint: CheckpointInfo | undefined = resumeFrom;
+  const mismatchHistory: number[] = [];
   try {
     for (let index = startStep; index < totalSteps; index++) {
       const step = index + 1;
@@ -90,6 +92,12 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       });
       if (result.updates.some((u) => !Number.isFinite(u.loss))) throw nanError();
       const row = stepMetrics(step, epoch, result, lr);
+      if (result.mismatch) {
+        if (mismatchJumped(mismatchHistory, result.mismatch.logpAbsDiff)) {
+          hooks.onWarning?.(`rollout engine mismatch jumped at step ${step}: token-mean |Δ logp| ${result.mismatch.logpAbsDiff.toFixed(4)} against ${(mismatchHistory.reduce((a, v) => a + v, 0) / mismatchHistory.length).toFixed(4)} before (KL ${result.mismatch.kl.toFixed(4)}). The engine may not hold the trainer's weights: check the weight sync (--sync-dir readable by every server, the servers' logs).`);
+        }
+        mismatchHistory.push(result.mismatch.logpAbsDiff);
+      }
       if (result.entropy < config.entropyCollapseThreshold) hooks.onWarning?.(`entropy collapse: token-mean entropy ${result.entropy.toFixed(4)} at step ${step} is below ${config.entropyCollapseThreshold}; GRPO training usually degrades from here.`);
       await metricsLog.append(row);
       await tensorboard.scalars(step, row);
