@@ -14,9 +14,14 @@ export class ServerFailure extends Error {
     message: string,
     readonly status?: number,
     readonly retryAfterSeconds?: number,
+    /** Nothing listens at the address (connection refused), as opposed to a reset or a timeout. */
+    readonly refused = false,
   ) {
     super(message);
   }
+
+  /** Requests made before giving up (set by the client). */
+  attempts = 1;
 }
 
 /** The node/undici reason behind a failed fetch (connection refused, reset, timeout). */

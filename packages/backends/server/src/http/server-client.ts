@@ -11,6 +11,11 @@ export interface ServerClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Sent as `Authorization: Bearer …` when set. */
   apiKey?: string;
+  /**
+   * Also retry a server that does not answer (refused, reset, timed out). Off for pools, which
+   * move the work to another server instead; on for a client of one server (pa eval --backend openai).
+   */
+  retryUnreachable?: boolean;
 }
 
 export interface RequestOptions {
@@ -53,7 +58,10 @@ export class ServerClient {
         try {
           return await this.once(method, path, body, options);
         } catch (error) {
-          if (!(error instanceof ServerFailure) || error.kind !== 'overloaded' || attempt >= this.retry.maxRetries || options.signal?.aborted) throw error;
+          if (!(error instanceof ServerFailure)) throw error;
+          error.attempts = attempt + 1;
+          const retryable = error.kind === 'overloaded' || (error.kind === 'down' && this.options.retryUnreachable === true);
+          if (!retryable || attempt >= this.retry.maxRetries || options.signal?.aborted) throw error;
           await this.retry.sleep(backoffDelayMs(this.retry, attempt, error.retryAfterSeconds));
         }
       }
@@ -77,7 +85,8 @@ export class ServerClient {
       });
       text = await response.text();
     } catch (error) {
-      throw new ServerFailure('down', this.root, `${method} ${url} got no answer (${networkReason(error)})`);
+      const reason = networkReason(error);
+      throw new ServerFailure('down', this.root, `${method} ${url} got no answer (${reason})`, undefined, undefined, reason.startsWith('ECONNREFUSED'));
     }
     if (response.status === 429 || response.status >= 500) {
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
