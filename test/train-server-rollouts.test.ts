@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeTinyModel } from '@prompt-aug/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { killChildren, runPaAsync, startServe } from './helpers/pa-processes.js';
 import { smallRunFlags, tinyTrainingSetup, trainingNumbers } from './helpers/train-fixtures.js';
@@ -79,4 +80,22 @@ describe('pa train with rollouts on pa serve', () => {
     expect(warnings).toMatch(/rejoined the pool with weight version step-0000\d\d/);
     expect(await (await fetch(`${restarted.root}/get_weight_version`)).json()).toEqual({ weight_version: 'step-000006' });
   }, 400_000);
+
+  it('a reload that one server refuses stops the run with one paragraph, and the other server is put back on the previous weights', async () => {
+    const setup = await tinyTrainingSetup();
+    // Same tokenizer and vocabulary, other shapes: this server cannot load the trainer's weights.
+    const other = join(setup.root, 'other-shape');
+    await writeTinyModel(other, { hiddenSize: 16, intermediateSize: 32, numHiddenLayers: 1, numAttentionHeads: 2, numKeyValueHeads: 1, seed: 3, maxPositionEmbeddings: 4096 });
+    const [good, bad] = await Promise.all([startServe(setup.model), startServe(other)]);
+    const syncDir = join(setup.root, 'sync');
+    const out = join(setup.root, 'run');
+    const result = await runPaAsync([...smallRunFlags(setup, out, { 'max-steps': '3', 'rollout-backend': 'server', 'rollout-server': good.root, 'sync-dir': syncDir }), '--rollout-server', bad.root]);
+    expect(result.status).toBe(1);
+    const message = result.stderr.replace(/\s*\n\s*/g, ' ');
+    expect(message).toMatch(new RegExp(`Weight sync failed: ${bad.root.replace(/[.]/g, '\\.')} could not load .*step-000001 \\(version step-000001\\): .*The servers were left on \\(or put back to\\) version model\\. .*--resume`));
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(readRows(out)).toHaveLength(1);
+    expect(await (await fetch(`${good.root}/get_weight_version`)).json()).toEqual({ weight_version: 'model' });
+    expect(await (await fetch(`${bad.root}/get_weight_version`)).json()).toEqual({ weight_version: 'base' });
+  }, 300_000);
 });

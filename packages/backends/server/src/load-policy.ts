@@ -1,4 +1,5 @@
 import { loadTokenizer, readModelConfig, type LoadOptions, type Policy, type TextTokenizer } from '@prompt-aug/core';
+import { basename } from 'node:path';
 import type { Dialect, ServedModel } from './dialects/dialect.js';
 import { openaiDialect } from './dialects/openai.js';
 import { sglangDialect } from './dialects/sglang.js';
@@ -25,7 +26,13 @@ export async function loadServerPolicy(options: LoadOptions): Promise<Policy> {
     return models.get(client)!;
   };
   const dialect = makeDialect(settings, model, tokenizer);
-  const pool = new ServerPool(settings.servers, dialect, { maxConcurrent: settings.maxConcurrent, timeoutMs: settings.timeoutMs, ...(settings.apiKey ? { apiKey: settings.apiKey } : {}), onNotice });
+  const pool = new ServerPool(settings.servers, dialect, {
+    maxConcurrent: settings.maxConcurrent,
+    timeoutMs: settings.timeoutMs,
+    ...(settings.apiKey ? { apiKey: settings.apiKey } : {}),
+    onNotice,
+    startingWeights: { dir: options.modelDir, version: basename(options.modelDir) },
+  });
   if (!dialect.tokenIdsNative) onNotice('rollout servers of kind "openai" take text and give text: prompts are decoded and completions re-tokenized with the model\'s tokenizer, and engine log-probs are not available (the trainer recomputes them).');
   return new ServerPolicy(
     {

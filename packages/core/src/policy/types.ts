@@ -64,6 +64,8 @@ export interface GenerateInput extends ForwardInput {
    * when greedy). Optional for backends: one that cannot give these exact numbers leaves them out.
    */
   returnLogprobs?: boolean;
+  /** Aborting it stops generation between tokens (the call rejects with the signal's reason). */
+  signal?: AbortSignal;
 }
 
 export type FinishReason = 'eos' | 'length' | 'stop';

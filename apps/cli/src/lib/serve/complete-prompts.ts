@@ -39,7 +39,7 @@ export function promptTokenIds(request: CompletionRequest, tokenizer: TextTokeni
  * decode. Stop strings are cut off the text, as OpenAI servers return it; token ids and
  * log-probs keep every generated token.
  */
-export async function completePrompts(policy: Policy, tokenizer: TextTokenizer, request: CompletionRequest, prompts: number[][]): Promise<PromptCompletion[]> {
+export async function completePrompts(policy: Policy, tokenizer: TextTokenizer, request: CompletionRequest, prompts: number[][], signal?: AbortSignal): Promise<PromptCompletion[]> {
   const rows = prompts.flatMap((ids) => new Array<number[]>(request.n).fill(ids));
   const width = Math.max(...rows.map((r) => r.length));
   const out = await policy.generate({
@@ -53,6 +53,7 @@ export async function completePrompts(policy: Policy, tokenizer: TextTokenizer, 
     eosTokenIds: [...new Set([...tokenizer.eosTokenIds, ...policy.info.eosTokenIds, ...request.stopTokenIds])],
     ...(request.stop.length > 0 ? { stopStrings: request.stop } : {}),
     ...(request.logprobs ? { returnLogprobs: true } : {}),
+    ...(signal ? { signal } : {}),
   });
   return rows.map((promptIds, row) => {
     const length = out.lengths[row] ?? 0;

@@ -59,9 +59,12 @@ export async function startCompletionServer(options: CompletionServerOptions): P
       }
       if (request.echo && request.logprobs) throw new BadRequest('`echo` with `logprobs` is not supported: this server does not score prompt tokens.');
       const prompts = promptTokenIds(request, tokenizer, policy.info.vocabSize, limits);
-      let gone = false;
-      res.on('close', () => (gone = !res.writableFinished));
-      const completions = await queue.run(() => completePrompts(policy, tokenizer, request, prompts), () => gone);
+      // A client that disconnects cancels its request: dropped if still queued, stopped between tokens if generating.
+      const disconnected = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) disconnected.abort(new ClientGone());
+      });
+      const completions = await queue.run(() => completePrompts(policy, tokenizer, request, prompts, disconnected.signal), () => disconnected.signal.aborted);
       const body = completionBody(request, completions, modelName, tokenizer, weights.version);
       return request.stream ? streamCompletion(res, body) : send(res, 200, body);
     }

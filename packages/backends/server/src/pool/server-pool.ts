@@ -11,6 +11,8 @@ export interface ServerPoolOptions extends ServerClientOptions {
   allDownTimeoutMs?: number;
   /** Told once per event: a server left or rejoined the rotation. */
   onNotice?: (message: string) => void;
+  /** What the servers were started on: where a failed first sync puts them back (never loaded on rejoin). */
+  startingWeights?: Weights;
 }
 
 export interface Weights {
@@ -82,14 +84,16 @@ export class ServerPool {
       return;
     }
     if (failed.length === 0) throw this.allDownError(0);
-    const previous = this.current;
+    const previous = this.current ?? this.options.startingWeights;
     const switched = alive.filter((_, i) => results[i]!.status === 'fulfilled');
-    if (previous) await Promise.allSettled(switched.map((s) => this.reloadOne(s, previous)));
+    const rollback = previous ? await Promise.allSettled(switched.map((s) => this.reloadOne(s, previous, false))) : switched.map(() => ({ status: 'rejected' as const }));
+    const stuck = switched.filter((_, i) => rollback[i]!.status === 'rejected').map((s) => s.client.root);
     const first = failed[0]!;
+    const state = stuck.length === 0
+      ? `The servers were left on (or put back to) ${previous ? `version ${previous.version}` : 'their previous weights'}.`
+      : `${stuck.join(', ')} already loaded the new weights and could not be put back; restart ${stuck.length > 1 ? 'them' : 'it'} on the last checkpoint.`;
     throw new UserError(
-      `Weight sync failed: ${first.server.client.root} could not load ${weights.dir} (version ${weights.version}): ${first.reason.message}. ${
-        previous ? `The servers were left on (or put back to) version ${previous.version}.` : 'The servers still hold the weights they started with.'
-      } Check that every server can read --sync-dir at the same path as the trainer, that it runs with the reload endpoint enabled (vLLM: VLLM_SERVER_DEV_MODE=1), and the server's log; then continue with --resume.`,
+      `Weight sync failed: ${first.server.client.root} could not load ${weights.dir} (version ${weights.version}): ${first.reason.message}. ${state} Check that every server can read --sync-dir at the same path as the trainer, that it runs with the reload endpoint enabled (vLLM: VLLM_SERVER_DEV_MODE=1), and the server's log; then continue with --resume.`,
       'server-weight-sync-failed',
     );
   }
@@ -102,9 +106,9 @@ export class ServerPool {
     for (const wake of [...this.rejoined]) wake();
   }
 
-  private async reloadOne(server: PoolServer, weights: Weights): Promise<void> {
+  private async reloadOne(server: PoolServer, weights: Weights, checkVersion = true): Promise<void> {
     const reported = await this.dialect.reload(server.client, weights.dir, weights.version);
-    if (reported !== undefined && reported !== weights.version) {
+    if (checkVersion && reported !== undefined && reported !== weights.version) {
       throw new Error(`it reports weight version ${JSON.stringify(reported)} after loading version ${JSON.stringify(weights.version)} (stale weights)`);
     }
   }
