@@ -98,4 +98,25 @@ describe('pa train with rollouts on pa serve', () => {
     expect(await (await fetch(`${good.root}/get_weight_version`)).json()).toEqual({ weight_version: 'model' });
     expect(await (await fetch(`${bad.root}/get_weight_version`)).json()).toEqual({ weight_version: 'base' });
   }, 300_000);
+
+  it('--max-staleness 1 generates the next step while this one trains: rollouts are one update behind, and the run completes', async () => {
+    const setup = await tinyTrainingSetup();
+    const config = groupPerBatchConfig(setup.root);
+    const serve = await startServe(setup.model);
+    const flags = (out: string, extra: Record<string, string>) => smallRunFlags(setup, join(setup.root, out), { 'max-steps': '4', 'rollout-backend': 'server', 'rollout-server': serve.root, config, ...extra });
+    const stale = await runPaAsync([...flags('stale', { 'sync-dir': join(setup.root, 'sync-stale'), 'max-staleness': '1' }), '--json']);
+    expect(stale.status, stale.stderr).toBe(0);
+    const rows = readRows(join(setup.root, 'stale'));
+    expect(rows).toHaveLength(4);
+    // Step s (1-based) generates while step s − 1 trains, so with the weights after s − 2 updates.
+    expect(rows.map((r) => r.rolloutWeightStep)).toEqual([0, 0, 1, 2]);
+    expect(rows.every((r) => r.trainedRollouts === 16)).toBe(true);
+    // The first step has nothing to overlap with: it equals a synchronous run's first step.
+    // (on a fresh server: the first now holds the stale run's last weights)
+    const fresh = await startServe(setup.model);
+    const sync = await runPaAsync([...flags('sync', { 'sync-dir': join(setup.root, 'sync-sync'), 'max-steps': '1', 'rollout-server': fresh.root }), '--json']);
+    expect(sync.status, sync.stderr).toBe(0);
+    expect(numbers(readRows(join(setup.root, 'sync'))[0]!)).toEqual(numbers(rows[0]!));
+  }, 300_000);
 });
+

@@ -24,11 +24,12 @@ export const trainConfigSchema = z.object({
       logprobsFromGeneration: z.boolean().default(true).describe('when the training policy generates its own rollouts, take the old log-probs from generation instead of re-scoring'),
       servers: z.array(z.string().min(1)).min(1).optional().describe('rollout server roots for --rollout-backend server (http://host:port)'),
       serverKind: z.enum(['vllm', 'sglang', 'openai']).optional().describe('what the rollout servers speak: vllm (default; pa serve too), sglang, or openai (text only)'),
+      maxStaleness: z.number().int().nonnegative().default(0).describe('0: generate each step with the latest weights (synchronous, exact); ≥ 1: generate the next step while this one trains (rollouts one step old)'),
       correction: z.enum(['tis', 'mis', 'none']).default('tis').describe('off-policy correction against a separate engine\'s log-probs: tis (per-token truncated importance weight), mis (mask sequences outside a band), none'),
       correctionCap: z.number().gt(1).default(2).describe('TIS: the weight cap C; MIS: sequences whose geometric-mean ratio leaves [1/C, C] are masked'),
       syncDir: z.string().min(1).optional().describe('folder the trainer writes synced weights to (step-NNNNNN/); the rollout servers must read it at the same path'),
     })
-    .default({ syncEvery: 1, batchSize: 64, logprobsFromGeneration: true, correction: 'tis', correctionCap: 2 }),
+    .default({ syncEvery: 1, batchSize: 64, logprobsFromGeneration: true, maxStaleness: 0, correction: 'tis', correctionCap: 2 }),
   seed: z.number().int().default(42),
   epochs: z.number().int().positive().default(60),
   maxSteps: z.number().int().positive().optional().describe('stop after this many steps (default: all epochs)'),

@@ -46,6 +46,19 @@ export interface StepResult {
  * mini-batch of prompt groups.
  */
 export async function runTrainStep(ctx: StepContext, step: number, epoch: number, dataIndices: readonly number[], refill?: RefillSource): Promise<StepResult> {
+  return trainOnRollouts(ctx, await generateStepRollouts(ctx, step, epoch, dataIndices, refill));
+}
+
+/** A step's rollouts, generated and rewarded, before any training on them. */
+export interface StepRollouts {
+  round: Round;
+  generated: Round;
+  promptsTruncated: number;
+  seconds: StepResult['seconds'];
+}
+
+/** The generation half of a step (with dynamic sampling's refills); it can run while the previous step trains. */
+export async function generateStepRollouts(ctx: StepContext, step: number, epoch: number, dataIndices: readonly number[], refill?: RefillSource): Promise<StepRollouts> {
   const { config } = ctx;
   const seconds = { generate: 0, reward: 0, logprobs: 0, update: 0 };
   let round = await generateRound(ctx, step, epoch, dataIndices, 0, seconds);
@@ -65,6 +78,13 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
     }
     round = firstGroups(kept, dataIndices.length);
   }
+  return { round, generated, promptsTruncated, seconds };
+}
+
+/** The training half of a step: advantages, old log-probs, off-policy weights, optimizer updates. */
+export async function trainOnRollouts(ctx: StepContext, input: StepRollouts): Promise<StepResult> {
+  const { config } = ctx;
+  const { round, generated, promptsTruncated, seconds } = input;
   const { rollouts, scores, groups } = round;
   let t = performance.now();
   const advantages = groupAdvantages(scores.map((s) => s.reward), rollouts.map((r) => r.group), config.advantage);
@@ -133,7 +153,7 @@ export type RefillSource = (attempt: number) => number[];
 
 export const MAX_REFILLS = 4;
 
-interface Round {
+export interface Round {
   rollouts: Rollout[];
   scores: RolloutScore[];
   /** Group ids in order of first appearance. */

@@ -16,7 +16,7 @@ import { loadRunPlugins, loadTrainingRecords, trainingConfigHash } from './run-s
 import { stepMetrics } from './step-metrics.js';
 import { NonFiniteModelError } from './rollout.js';
 import { learningRateAt } from './lr-schedule.js';
-import { MAX_REFILLS, runTrainStep } from './train-step.js';
+import { generateStepRollouts, MAX_REFILLS, trainOnRollouts } from './train-step.js';
 import { rolloutEngineOptions, syncDirOf } from './rollout-engine-options.js';
 import { writeSyncFolder } from './rollout-sync.js';
 import { mismatchJumped } from './off-policy.js';
@@ -78,6 +78,10 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   }
   const ctx = { config, policy, rolloutPolicy, referencePolicy, tokenizer, templates: plugins.templates, verifier: plugins.verifier, records };
   const rows: MetricsRow[] = [];
+  const generateFor = (index: number) => generateStepRollouts(ctx, index, sampler.position(index).epoch, sampler.batch(index), (attempt) => refillSampler.batch(index * MAX_REFILLS + attempt));
+  const overlap = config.rollout.maxStaleness > 0 && rolloutPolicy !== policy;
+  if (config.rollout.maxStaleness > 0 && !overlap) hooks.onWarning?.('--max-staleness has no effect without a separate rollout engine (--rollout-backend): the training policy cannot generate while it trains.');
+  let prefetched: ReturnType<typeof generateFor> | undefined;
   let lastCheckpoint: CheckpointInfo | undefined = resumeFrom;
   const mismatchHistory: number[] = [];
   try {
@@ -87,7 +91,17 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       const nanError = () => new UserError(`The loss became NaN or infinite at step ${step}. ${lastCheckpoint ? `The last good checkpoint, ${lastCheckpoint.dir}, is intact.` : 'No checkpoint was written yet.'} Lower the learning rate (--lr) or check the data and model; then resume with --resume.`, 'PA_NAN_LOSS');
       const lr = learningRateAt(index, totalSteps, { lr: optimizer.lr, schedule, warmupSteps, minLrRatio });
       if (scheduled) policy.configure?.({ optimizer: { lr } });
-      const result = await runTrainStep(ctx, index, epoch, sampler.batch(index), (attempt) => refillSampler.batch(index * MAX_REFILLS + attempt)).catch((error: unknown) => {
+      const generation = prefetched ?? generateFor(index);
+      prefetched = undefined;
+      const rollouts = await generation.catch((error: unknown) => {
+        throw error instanceof NonFiniteModelError ? nanError() : error;
+      });
+      // --max-staleness ≥ 1: the next step generates on the engine's current (older) weights while this one trains.
+      if (overlap && index + 1 < totalSteps) {
+        prefetched = generateFor(index + 1);
+        prefetched.catch(() => undefined); // awaited next iteration; a failure then stops the run
+      }
+      const result = await trainOnRollouts(ctx, rollouts).catch((error: unknown) => {
         throw error instanceof NonFiniteModelError ? nanError() : error;
       });
       if (result.updates.some((u) => !Number.isFinite(u.loss))) throw nanError();

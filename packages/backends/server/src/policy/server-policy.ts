@@ -29,6 +29,7 @@ export class ServerPolicy implements Policy {
       ...(input.returnLogprobs && this.pool.dialect.tokenIdsNative ? { logprobs: Array.from({ length: B }, () => new Array<number>(input.maxNewTokens).fill(0)) } : {}),
     };
     if (this.weightVersion !== undefined) out.weightVersion = this.weightVersion;
+    let reportedAny = false;
     await Promise.all(
       groups.map(async (group, g) => {
         const request: GroupRequest = {
@@ -45,8 +46,11 @@ export class ServerPolicy implements Policy {
         };
         const choices = await this.pool.run(async (server) => this.pool.dialect.generate(server.client, request));
         choices.forEach((choice, k) => this.place(out, group.rows[k]!, choice, input.maxNewTokens));
-        const reported = choices.find((c) => c.weightVersion !== undefined)?.weightVersion;
-        if (reported !== undefined) out.weightVersion = reported;
+        // The oldest weights that answered (names sort by step: "base" < "step-000001" < …).
+        for (const choice of choices) {
+          if (choice.weightVersion !== undefined && (reportedAny === false || choice.weightVersion < out.weightVersion!)) out.weightVersion = choice.weightVersion;
+          if (choice.weightVersion !== undefined) reportedAny = true;
+        }
       }),
     );
     return out;
