@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import backendOrt from '@prompt-aug/backend-ort';
-import { writeTinyModel, type Policy } from '@prompt-aug/core';
+import { loadTokenizer, writeTinyModel, type Policy } from '@prompt-aug/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { killChildren, postJson, startServe } from './helpers/pa-processes.js';
 import { tempDir } from './helpers/run-pa.js';
@@ -118,6 +118,29 @@ describe('pa serve as a rollout server', () => {
     expect(statuses.filter((s) => s === 429).length, JSON.stringify(statuses)).toBeGreaterThan(0);
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
     expect(answers.find((a) => a.status === 429)!.headers.get('retry-after')).toBe('1');
+  });
+
+  it('answers /v1/chat/completions with the model\'s chat template: the same tokens as /v1/completions on the rendered prompt', async () => {
+    const serve = await startServe(base, ['--model-name', 'tiny']);
+    const tokenizer = await loadTokenizer(base);
+    const messages = [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'What is 2 + 3?' }];
+    const ids = tokenizer.encode(tokenizer.applyChatTemplate(messages, { addGenerationPrompt: true }), { addSpecialTokens: false });
+    const chat = await postJson(`${serve.url}/chat/completions`, { model: 'tiny', messages, max_completion_tokens: 6, temperature: 0, logprobs: true, return_token_ids: true });
+    expect(chat.status, chat.text).toBe(200);
+    expect(chat.json.object).toBe('chat.completion');
+    const plain = await postJson(`${serve.url}/completions`, { prompt: ids, max_tokens: 6, temperature: 0, return_token_ids: true });
+    expect(chat.json.choices[0].prompt_token_ids).toEqual(ids);
+    expect(chat.json.choices[0].token_ids).toEqual(plain.json.choices[0].token_ids);
+    expect(chat.json.choices[0].message).toEqual({ role: 'assistant', content: plain.json.choices[0].text });
+    expect(chat.json.choices[0].logprobs.content).toHaveLength(plain.json.choices[0].token_ids.length);
+    const bad = await postJson(`${serve.url}/chat/completions`, { messages: [{ role: 'wizard', content: 'x' }] });
+    expect([bad.status, bad.json.error.message]).toEqual([400, '`messages[0].role` must be system, user, assistant or developer.']);
+    const stream = await fetch(`${serve.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages, max_tokens: 3, temperature: 0, stream: true }) });
+    const events = (await stream.text()).split('\n\n').filter(Boolean).map((e) => e.replace(/^data: /, ''));
+    expect(events.at(-1)).toBe('[DONE]');
+    const deltas = events.slice(0, -1).map((e) => JSON.parse(e) as { object: string; choices: { delta: { content?: string }; finish_reason: string | null }[] });
+    expect(deltas.every((d) => d.object === 'chat.completion.chunk')).toBe(true);
+    expect(deltas.at(-1)!.choices[0]!.finish_reason).not.toBeNull();
   });
 });
 

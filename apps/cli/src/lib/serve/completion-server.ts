@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Policy, TextTokenizer } from '@prompt-aug/core';
 import { completePrompts, promptTokenIds } from './complete-prompts.js';
 import { completionBody, streamCompletion } from './completion-response.js';
+import { chatAsCompletionBody, type ChatTokenizer } from './chat-request.js';
+import { chatBody, streamChat } from './chat-response.js';
 import { BadRequest, parseCompletionRequest } from './completion-request.js';
 import { ClientGone, GenerationQueue, QueueFull } from './generation-queue.js';
 import { authorized, BodyTooLarge, readJson, send, sendError } from './http-io.js';
@@ -51,9 +53,11 @@ export async function startCompletionServer(options: CompletionServerOptions): P
     }
     const weightAnswer = await weights.handle(method, path, () => readJson(req, limits.maxBodyBytes));
     if (weightAnswer) return send(res, weightAnswer.status, weightAnswer.body);
-    if (path === '/v1/completions') {
+    if (path === '/v1/completions' || path === '/v1/chat/completions') {
       if (method !== 'POST') return sendError(res, 405, `Use POST for ${path}.`, 'invalid_request_error');
-      const request = parseCompletionRequest(await readJson(req, limits.maxBodyBytes));
+      const chat = path === '/v1/chat/completions';
+      const raw = await readJson(req, limits.maxBodyBytes);
+      const request = parseCompletionRequest(chat ? chatAsCompletionBody(raw, tokenizer as ChatTokenizer) : raw);
       if (request.model !== undefined && request.model !== modelName) {
         return sendError(res, 404, `The model \`${request.model}\` does not exist; this server serves \`${modelName}\`.`, 'not_found_error');
       }
@@ -66,9 +70,10 @@ export async function startCompletionServer(options: CompletionServerOptions): P
       });
       const completions = await queue.run(() => completePrompts(policy, tokenizer, request, prompts, disconnected.signal), () => disconnected.signal.aborted);
       const body = completionBody(request, completions, modelName, tokenizer, weights.version);
+      if (chat) return request.stream ? streamChat(res, chatBody(body)) : send(res, 200, chatBody(body));
       return request.stream ? streamCompletion(res, body) : send(res, 200, body);
     }
-    return sendError(res, 404, `No route ${method} ${path}; this server has GET /v1/models, POST /v1/completions, GET /health and the weight-reload routes.`, 'not_found_error');
+    return sendError(res, 404, `No route ${method} ${path}; this server has GET /v1/models, POST /v1/completions, POST /v1/chat/completions, GET /health and the weight-reload routes.`, 'not_found_error');
   };
 
   const server = createServer((req, res) => {
