@@ -66,3 +66,15 @@ describe('backend-server Policy', () => {
     await expect(policy.generate({ inputIds: [[3]], attentionMask: [[1]], maxNewTokens: 2 })).rejects.toThrow(/serves a different model/);
   });
 });
+
+describe('backend-server Policy errors', () => {
+  it('an engine that refuses a request (HTTP 400) stops the run with its message and the flags to fix', async () => {
+    const engine = await startScriptedEngine((r, res) => json(res, 400, { object: 'error', message: "This model's maximum context length is 16 tokens.", type: 'BadRequestError', param: null, code: 400 }));
+    opened.push(engine);
+    const policy = await serverBackend.load({ modelDir, servers: [engine.url], servedModel: 'x', onNotice: () => undefined });
+    opened.push(policy);
+    await expect(policy.generate({ inputIds: [[3, 4]], attentionMask: [[1, 1]], maxNewTokens: 20 })).rejects.toThrow(
+      /refused a request \(2 prompt tokens, max_tokens 20, n 1\): POST .* answered HTTP 400: This model's maximum context length is 16 tokens\. Make --max-prompt-tokens/,
+    );
+  });
+});

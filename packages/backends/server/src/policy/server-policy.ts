@@ -1,6 +1,7 @@
 import { UserError, type ForwardOutput, type GenerateInput, type GenerateOutput, type Policy, type PolicyInfo, type ScoreOutput } from '@prompt-aug/core';
 import { basename } from 'node:path';
 import type { EngineChoice, GroupRequest } from '../dialects/dialect.js';
+import { ServerFailure } from '../http/http-failure.js';
 import type { ServerPool } from '../pool/server-pool.js';
 import { groupSeed, promptGroups } from './prompt-groups.js';
 
@@ -44,7 +45,9 @@ export class ServerPolicy implements Policy {
           stop: input.stopStrings ?? [],
           logprobs: Boolean(out.logprobs),
         };
-        const choices = await this.pool.run(async (server) => this.pool.dialect.generate(server.client, request));
+        const choices = await this.pool.run(async (server) => this.pool.dialect.generate(server.client, request)).catch((error: unknown) => {
+          throw error instanceof ServerFailure ? rejectedError(error, request) : error;
+        });
         choices.forEach((choice, k) => this.place(out, group.rows[k]!, choice, input.maxNewTokens));
         // The oldest weights that answered (names sort by step: "base" < "step-000001" < …).
         for (const choice of choices) {
@@ -89,6 +92,14 @@ export class ServerPolicy implements Policy {
   dispose(): void {
     this.pool.close();
   }
+}
+
+/** An engine's 4xx: the same request would fail on every server, so the run stops and says why. */
+function rejectedError(error: ServerFailure, request: GroupRequest): UserError {
+  return new UserError(
+    `The rollout server ${error.server} refused a request (${request.promptIds.length} prompt tokens, max_tokens ${request.maxTokens}, n ${request.n}): ${error.message.replace(/\.$/, '')}. Make --max-prompt-tokens plus --max-response-tokens fit the served model's context (vLLM --max-model-len, SGLang --context-length), check the served model name and the server's API key.`,
+    'server-request-rejected',
+  );
 }
 
 function cannot(what: string): UserError {
