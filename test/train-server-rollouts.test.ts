@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeTinyModel } from '@prompt-aug/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { killChildren, runPaAsync, startServe } from './helpers/pa-processes.js';
+import { killChildren, killChildrenMatching, runPaAsync, startServe } from './helpers/pa-processes.js';
 import { smallRunFlags, tinyTrainingSetup, trainingNumbers } from './helpers/train-fixtures.js';
 
 afterEach(killChildren);
@@ -118,5 +118,28 @@ describe('pa train with rollouts on pa serve', () => {
     expect(sync.status, sync.stderr).toBe(0);
     expect(numbers(readRows(join(setup.root, 'sync'))[0]!)).toEqual(numbers(rows[0]!));
   }, 300_000);
+
+  it('a trainer SIGKILLed during a weight sync resumes exactly: --resume re-syncs the checkpoint to the servers and replays the same steps', async () => {
+    const setup = await tinyTrainingSetup();
+    const config = groupPerBatchConfig(setup.root);
+    const [a, b] = await Promise.all([startServe(setup.model), startServe(setup.model)]);
+    const flags = (out: string, serve: string, sync: string) => smallRunFlags(setup, join(setup.root, out), { 'max-steps': '4', 'rollout-backend': 'server', 'rollout-server': serve, 'sync-dir': join(setup.root, sync), config });
+    const whole = runPaAsync([...flags('whole', a.root, 'sync-whole'), '--json']);
+    const killed = runPaAsync([...flags('killed', b.root, 'sync-killed'), '--json']);
+    // save-every is 2: kill once the step-2 weights are being synced (checkpoint 2 is on disk by then).
+    for (let i = 0; i < 6000 && !existsSync(join(setup.root, 'sync-killed', 'step-000002')); i++) await new Promise((r) => setTimeout(r, 10));
+    killChildrenMatching('sync-killed');
+    expect((await killed).status).not.toBe(0);
+    // Whether or not the server finished loading step 2, put it on other weights (the starting ones):
+    // the resumed run must bring it back to the checkpoint it resumes from.
+    const reset = await fetch(`${b.root}/update_weights_from_disk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model_path: setup.model, weight_version: 'base' }) });
+    expect(((await reset.json()) as { success: boolean }).success).toBe(true);
+    const resumed = await runPaAsync([...flags('killed', b.root, 'sync-killed'), '--resume', '--json']);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    const reference = await whole;
+    expect(reference.status, reference.stderr).toBe(0);
+    expect(readRows(join(setup.root, 'killed')).map(numbers)).toEqual(readRows(join(setup.root, 'whole')).map(numbers));
+    expect(await (await fetch(`${b.root}/get_weight_version`)).json()).toEqual({ weight_version: 'step-000004' });
+  }, 400_000);
 });
 

@@ -9,6 +9,11 @@ export function killChildren(): void {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
+/** SIGKILL the running `pa` children whose command line contains `needle` (e.g. one run's folder). */
+export function killChildrenMatching(needle: string): void {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null && child.spawnargs.some((a) => a.includes(needle))) child.kill('SIGKILL');
+}
+
 export interface ServeProcess {
   child: ChildProcess;
   /** The API root printed by pa serve, e.g. http://127.0.0.1:41234/v1. */
