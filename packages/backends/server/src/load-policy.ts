@@ -33,6 +33,7 @@ export async function loadServerPolicy(options: LoadOptions): Promise<Policy> {
     onNotice,
     startingWeights: { dir: options.modelDir, version: basename(options.modelDir) },
   });
+  await Promise.allSettled(pool.servers.map((s) => dialect.prepare?.(s.client)));
   if (!dialect.tokenIdsNative) onNotice('rollout servers of kind "openai" take text and give text: prompts are decoded and completions re-tokenized with the model\'s tokenizer, and engine log-probs are not available (the trainer recomputes them).');
   return new ServerPolicy(
     {

@@ -78,3 +78,54 @@ describe('backend-server Policy errors', () => {
     );
   });
 });
+
+describe('backend-server start-up', () => {
+  it('resumes vLLM servers a dead trainer may have left paused (POST /resume), and starts even when one is down', async () => {
+    const engine = await startScriptedEngine((r, res) => json(res, 200, {}));
+    opened.push(engine);
+    const policy = await serverBackend.load({ modelDir, servers: [engine.url, 'http://127.0.0.1:9'], serverKind: 'vllm', servedModel: 'x', onNotice: () => undefined });
+    opened.push(policy);
+    expect(engine.seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /resume']);
+  });
+});
+
+describe('backend-server stale servers', () => {
+  it('a server that restarted since the last sync (it reports its launch weights) is reloaded and its work re-sent, not used stale', async () => {
+    const make = (name: string) => {
+      const state = { version: 'base', loads: [] as string[], answered: 0 };
+      return {
+        state,
+        start: () =>
+          startScriptedEngine((r, res) => {
+            if (r.path === '/collective_rpc') {
+              state.version = r.body.kwargs.weights_path.split('/').pop();
+              state.loads.push(state.version);
+              return json(res, 200, { results: [null] });
+            }
+            if (r.path === '/get_weight_version') return json(res, 200, { weight_version: state.version });
+            if (r.path === '/v1/completions') {
+              state.answered++;
+              return json(res, 200, { ...(echoCompletion(r.body, tiny.eosTokenIds[0]) as object), weight_version: state.version });
+            }
+            json(res, 200, {});
+          }).then((e) => (opened.push(e), e)),
+        name,
+      };
+    };
+    const a = make('a');
+    const b = make('b');
+    const [ea, eb] = [await a.start(), await b.start()];
+    const notices: string[] = [];
+    const policy = await serverBackend.load({ modelDir, servers: [ea.url, eb.url], serverKind: 'vllm', servedModel: 'x', onNotice: (m: string) => notices.push(m) });
+    opened.push(policy);
+    await policy.updateWeights!('/sync/step-000001');
+    a.state.version = 'base'; // A restarted on its launch weights between two requests
+    const out = await policy.generate({ inputIds: [[3], [3], [5], [5]], attentionMask: [[1], [1], [1], [1]], maxNewTokens: 2 });
+    expect(out.tokens.map((row) => row[0])).toEqual([4, 5, 6, 7]);
+    expect(out.weightVersion).toBe('step-000001');
+    expect(notices[0]).toMatch(/left the pool \(answered with weight version "base", not the synced "step-000001"/);
+    for (let i = 0; i < 200 && a.state.loads.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(a.state.loads).toEqual(['step-000001', 'step-000001']); // reloaded by the probe before it rejoins
+  });
+});
+

@@ -42,6 +42,8 @@ export interface Dialect {
   reload(client: ServerClient, dir: string, version: string): Promise<string | undefined>;
   /** The weight version the server serves now, if it can tell. */
   weightVersion(client: ServerClient): Promise<string | undefined>;
+  /** Undo what a trainer that died mid-sync may have left behind (vLLM: a paused server). Best effort. */
+  prepare?(client: ServerClient): Promise<void>;
 }
 
 /** The `model` to name in a request to this server (vLLM and OpenAI servers check it). */

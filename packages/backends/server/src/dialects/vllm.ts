@@ -80,5 +80,9 @@ export const vllmDialect = (model: ServedModel): Dialect => ({
     return readWeightVersion(client);
   },
   weightVersion: (client) => readWeightVersion(client),
+  // A trainer killed between /pause and /resume leaves the server paused: every request would wait forever.
+  async prepare(client) {
+    await client.request('POST', '/resume', undefined, { timeoutMs: 10_000 });
+  },
 });
 

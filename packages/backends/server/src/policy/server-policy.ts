@@ -45,7 +45,15 @@ export class ServerPolicy implements Policy {
           stop: input.stopStrings ?? [],
           logprobs: Boolean(out.logprobs),
         };
-        const choices = await this.pool.run(async (server) => this.pool.dialect.generate(server.client, request)).catch((error: unknown) => {
+        const choices = await this.pool.run(async (server) => {
+          const answer = await this.pool.dialect.generate(server.client, request);
+          const stale = answer.find((c) => !this.pool.acceptsVersion(c.weightVersion));
+          if (stale) {
+            // Restarted since the last sync (it holds its launch weights): reload it before it rejoins, and re-send.
+            throw new ServerFailure('down', server.client.root, `answered with weight version ${JSON.stringify(stale.weightVersion)}, not the synced ${JSON.stringify(this.pool.weights?.version)} (it restarted?)`);
+          }
+          return answer;
+        }).catch((error: unknown) => {
           throw error instanceof ServerFailure ? rejectedError(error, request) : error;
         });
         choices.forEach((choice, k) => this.place(out, group.rows[k]!, choice, input.maxNewTokens));

@@ -34,6 +34,8 @@ function isDown(error: unknown): boolean {
 export class ServerPool {
   readonly servers: PoolServer[];
   private current: Weights | undefined;
+  /** During a reload, answers may still come from the weights being replaced. */
+  private replacing: Weights | undefined;
   private readonly probes = new Map<PoolServer, NodeJS.Timeout>();
   private readonly rejoined = new Set<() => void>();
   private closed = false;
@@ -73,7 +75,8 @@ export class ServerPool {
    */
   async reloadAll(weights: Weights): Promise<void> {
     const alive = this.servers.filter((s) => s.alive);
-    const results = await Promise.allSettled(alive.map((s) => this.reloadOne(s, weights)));
+    this.replacing = this.current;
+    const results = await Promise.allSettled(alive.map((s) => this.reloadOne(s, weights))).finally(() => (this.replacing = undefined));
     // A server that does not answer at all leaves the pool; it loads the current weights when it rejoins.
     results.forEach((r, i) => {
       if (r.status === 'rejected' && isDown(r.reason)) this.takeOut(alive[i]!, (r.reason as Error).message);
@@ -96,6 +99,17 @@ export class ServerPool {
       `Weight sync failed: ${first.server.client.root} could not load ${weights.dir} (version ${weights.version}): ${first.reason.message}. ${state} Check that every server can read --sync-dir at the same path as the trainer, that it runs with the reload endpoint enabled (vLLM: VLLM_SERVER_DEV_MODE=1), and the server's log; then continue with --resume.`,
       'server-weight-sync-failed',
     );
+  }
+
+  /**
+   * Whether an answer tagged with weight version `version` comes from the weights the pool
+   * synced (or, during a reload, the ones being replaced). A server that restarted between two
+   * requests answers from its launch weights: the caller treats it as down (it is reloaded
+   * before it rejoins) and re-sends the work. Untagged answers (vLLM) cannot be checked.
+   */
+  acceptsVersion(version: string | undefined): boolean {
+    if (version === undefined || this.current === undefined) return true;
+    return version === this.current.version || (this.replacing !== undefined && version === this.replacing.version);
   }
 
   /** Stop probing; no more work is accepted. */

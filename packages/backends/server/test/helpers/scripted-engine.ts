@@ -32,7 +32,9 @@ export async function startScriptedEngine(handler: Handler, port = 0): Promise<S
       const text = Buffer.concat(chunks).toString('utf8');
       const request = { method: req.method ?? 'GET', path: req.url ?? '/', body: text ? JSON.parse(text) : undefined };
       seen.push(request);
-      void Promise.resolve(handler(request, res, req)).catch(() => res.destroy());
+      void Promise.resolve()
+        .then(() => handler(request, res, req))
+        .catch(() => res.destroy());
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
