@@ -35,8 +35,8 @@ describe('package layering', () => {
     for (const { file, spec } of ourImports(dir)) expect(`${file}: ${spec}`).toMatch(/: @prompt-aug\/plugin-api$/);
   });
 
-  it.each(['packages/backends/tfjs', 'packages/backends/ort'])('%s imports the contract, core utilities, model I/O and decoding, never the trainer or another plugin', (dir) => {
-    const allowed = ['@prompt-aug/plugin-api', '@prompt-aug/core', '@prompt-aug/core/model', '@prompt-aug/core/decoding'];
+  it.each(['packages/backends/tfjs', 'packages/backends/ort', 'packages/backends/server'])('%s imports the contract, core utilities, model I/O, decoding and the HTTP client, never the trainer or another plugin', (dir) => {
+    const allowed = ['@prompt-aug/plugin-api', '@prompt-aug/core', '@prompt-aug/core/model', '@prompt-aug/core/decoding', '@prompt-aug/core/http'];
     for (const { file, spec } of ourImports(dir)) expect(allowed, `${file} imports ${spec}`).toContain(spec);
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from './helpers/run-pa.js';
 
-const PACKAGES = ['packages/plugin-api', 'packages/core', 'packages/eval', 'packages/templates/diverse', 'packages/templates/qwen-math', 'packages/verifiers/math', 'packages/backends/tfjs', 'packages/backends/ort', 'apps/cli'];
+const PACKAGES = ['packages/plugin-api', 'packages/core', 'packages/eval', 'packages/templates/diverse', 'packages/templates/qwen-math', 'packages/verifiers/math', 'packages/backends/tfjs', 'packages/backends/ort', 'packages/backends/server', 'apps/cli'];
 
 describe('npm i -g of the packed CLI', () => {
   it('gives a global pa that finds the built-in plugins', () => {

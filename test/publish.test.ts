@@ -13,6 +13,7 @@ const PACKAGES = [
   'packages/verifiers/math',
   'packages/backends/tfjs',
   'packages/backends/ort',
+  'packages/backends/server',
   'apps/cli',
 ];
 

@@ -68,6 +68,8 @@ export interface GenerateInput extends ForwardInput {
    * when greedy). Optional for backends: one that cannot give these exact numbers leaves them out.
    */
   returnLogprobs?: boolean;
+  /** Aborting it stops generation between tokens (the call rejects with the signal's reason). */
+  signal?: AbortSignal;
 }
 
 export type FinishReason = 'eos' | 'length' | 'stop';
@@ -82,6 +84,8 @@ export interface GenerateOutput {
   logprobs?: number[][];
   /** With `returnLogprobs`: entropy of each generated position's distribution, laid out like `logprobs`. */
   entropy?: number[][];
+  /** The weight version that generated these rows, when the engine tracks one (rollout servers: the synced folder's name). */
+  weightVersion?: string;
 }
 
 export interface ScoreInput {
@@ -141,6 +145,11 @@ export interface TrainStepInput extends ScoreInput {
   refLogprobs?: number[][];
   /** Sequences per micro-batch for gradient accumulation (default: all at once). */
   microBatchSize?: number;
+  /**
+   * Constant per-token multipliers of the policy-gradient term, [B][R] (default 1): importance
+   * weights between the trainer and a separate rollout engine (TIS/MIS). No gradient flows through them.
+   */
+  tokenWeights?: number[][];
 }
 
 export interface TrainStepStats {

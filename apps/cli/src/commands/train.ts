@@ -18,6 +18,10 @@ metrics.jsonl and TensorBoard event files; --resume continues from the newest ch
     { description: 'The built-in demo: no download, a tiny model learns arithmetic on the CPU', command: '<%= config.bin %> train --demo' },
     { description: 'The paper', command: '<%= config.bin %> train --plugin templates-diverse --model Qwen/Qwen2.5-Math-1.5B --data math-level3to5 --out runs/paper' },
     { description: 'The single-template GRPO baseline from a config file', command: '<%= config.bin %> train --preset grpo --config run.yaml' },
+    {
+      description: 'Rollouts on two vLLM servers (or pa serve) that read new weights from a shared folder',
+      command: '<%= config.bin %> train --model Qwen/Qwen2.5-Math-1.5B --data math-level3to5 --rollout-backend server --rollout-server http://gpu1:8000 --rollout-server http://gpu2:8000 --rollout-server-kind vllm --sync-dir /shared/pa-sync',
+    },
     { description: 'Continue a stopped run', command: '<%= config.bin %> train --config run.yaml --resume' },
     { description: 'Show the merged config without training', command: '<%= config.bin %> train --config run.yaml --lr 2e-6 --print-config' },
   ];

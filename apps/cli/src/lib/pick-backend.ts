@@ -4,9 +4,9 @@ import { loadPlugin, type ResolveOptions } from '@prompt-aug/core';
 /** Generation backends from fastest to slowest: ONNX Runtime, then TensorFlow.js. */
 const BY_SPEED = ['backend-ort', 'backend-tfjs'];
 
-/** `--backend ort` and `--backend tfjs` name the built-in backends; any other name resolves as a plugin. */
+/** `--backend ort`, `tfjs` and `server` name the built-in backends; any other name resolves as a plugin. */
 export function backendPluginName(name: string): string {
-  return name === 'ort' || name === 'tfjs' ? `backend-${name}` : name;
+  return name === 'ort' || name === 'tfjs' || name === 'server' ? `backend-${name}` : name;
 }
 
 /** The named backend, or the fastest one that loads and can generate; loaded once and handed on as it is. */

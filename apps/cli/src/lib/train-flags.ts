@@ -21,6 +21,10 @@ export const trainFlags = {
   device: Flags.string({ description: 'backend device: cuda, tfjs-node, wasm, cpu (default: best found)' }),
   'rollout-backend': Flags.string({ description: 'generate rollouts with another backend (e.g. backend-ort), weights synced', helpGroup: 'ROLLOUT' }),
   'sync-every': Flags.integer({ description: 'steps between weight syncs to the rollout backend', helpGroup: 'ROLLOUT' }),
+  'rollout-server': Flags.string({ description: 'with --rollout-backend server: an inference server root (http://host:port); repeat for a pool', multiple: true, helpGroup: 'ROLLOUT' }),
+  'rollout-server-kind': Flags.string({ description: 'what the rollout servers speak: vllm (default; pa serve too), sglang, openai (text only)', options: ['vllm', 'sglang', 'openai'], helpGroup: 'ROLLOUT' }),
+  'max-staleness': Flags.integer({ description: 'with a separate rollout engine: 0 = synchronous (default, exact); 1 = generate the next step while this one trains', min: 0, helpGroup: 'ROLLOUT' }),
+  'sync-dir': Flags.string({ description: 'folder the trainer writes new weights to for the rollout servers (they must read it at the same path)', helpGroup: 'ROLLOUT' }),
   seed: Flags.integer({ description: 'run seed (data order, templates, sampling)', helpGroup: 'RECIPE' }),
   epochs: Flags.integer({ description: 'passes over the data (paper: 60)', helpGroup: 'RECIPE' }),
   'max-steps': Flags.integer({ description: 'stop after this many steps', helpGroup: 'RECIPE' }),
@@ -50,7 +54,7 @@ export const trainFlags = {
 
 const KEY_OF: Record<string, string> = {
   model: 'model', data: 'data', 'data-dir': 'dataDir', 'problem-field': 'problemField', 'answer-field': 'answerField', 'id-field': 'idField', 'on-bad-row': 'onBadRow', out: 'out', plugin: 'plugin', verifier: 'verifier', backend: 'backend', device: 'device',
-  preset: 'preset', 'rollout-backend': 'rollout.backend', 'sync-every': 'rollout.syncEvery', seed: 'seed', epochs: 'epochs', 'max-steps': 'maxSteps',
+  preset: 'preset', 'rollout-backend': 'rollout.backend', 'sync-every': 'rollout.syncEvery', 'rollout-server': 'rollout.servers', 'rollout-server-kind': 'rollout.serverKind', 'sync-dir': 'rollout.syncDir', 'max-staleness': 'rollout.maxStaleness', seed: 'seed', epochs: 'epochs', 'max-steps': 'maxSteps',
   'prompts-per-step': 'promptsPerStep', 'rollouts-per-prompt': 'rolloutsPerPrompt', 'mini-batch-prompts': 'miniBatchPrompts', 'mini-batch-by-length': 'miniBatchByLength',
   'micro-batch-size': 'microBatchSize', 'max-prompt-tokens': 'maxPromptTokens', 'max-response-tokens': 'maxResponseTokens',
   lr: 'optimizer.lr', 'lr-schedule': 'optimizer.schedule', 'warmup-steps': 'optimizer.warmupSteps', 'min-lr-ratio': 'optimizer.minLrRatio', temperature: 'sampling.temperature', 'format-weight': 'reward.formatWeight', 'kl-coef': 'loss.klCoef',

@@ -163,7 +163,7 @@ export class TfjsPolicy implements Policy {
     const P = checkMatrix('promptIds', input.promptIds, B);
     checkMatrix('promptMask', input.promptMask, B, P);
     const R = checkMatrix('responseIds', input.responseIds, B);
-    for (const field of ['responseMask', 'oldLogprobs', 'refLogprobs'] as const) {
+    for (const field of ['responseMask', 'oldLogprobs', 'refLogprobs', 'tokenWeights'] as const) {
       if (input[field]) checkMatrix(field, input[field]!, B, R);
     }
     checkIds('promptIds', input.promptIds, this.info.vocabSize);

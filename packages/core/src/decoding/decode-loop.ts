@@ -71,6 +71,8 @@ export async function decodeLoop(input: GenerateInput, steps: DecodeSteps): Prom
       else if (watcher?.matches(tokens[b]!, t + 1)) finish(b, 'stop');
     }
     if (finished.every(Boolean) || t === width - 1) break;
+    // A server whose client went away stops between tokens instead of finishing the batch.
+    input.signal?.throwIfAborted();
     logits = await steps.next(stepTokens);
   }
   return result();

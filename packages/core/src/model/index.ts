@@ -12,3 +12,4 @@ export { loadTokenizer } from './tokenizer-load.js';
 export { writeTinyModel, tinyModelConfig, randomModelWeights, type TinyModel, type TinyModelOptions } from './tiny-model.js';
 export { resolveModel, type ResolveModelOptions } from './resolve-model.js';
 export { policyTokenIds, loadTokenizerIfPresent } from './policy-token-ids.js';
+export { tinyTokenizerJson } from './tiny-tokenizer.js';

@@ -16,6 +16,8 @@ export interface GeneratedResponse {
   /** Per response token, when asked for and the engine gives them (see GenerateInput.returnLogprobs). */
   logprobs?: number[];
   entropy?: number[];
+  /** The weight version of the engine that generated it, when it tracks one. */
+  weightVersion?: string;
 }
 
 /** The model's numbers are no longer finite (NaN or infinite weights or logits). */
@@ -72,7 +74,9 @@ export async function generateRollouts<R extends RolloutRequest>(
         responseIds,
         responseText: tokenizer.decode(responseIds, { skipSpecialTokens: true }),
         finishReason: out.finishReasons[row]!,
-        ...(out.logprobs && out.entropy ? { logprobs: out.logprobs[row]!.slice(0, length), entropy: out.entropy[row]!.slice(0, length) } : {}),
+        ...(out.weightVersion !== undefined ? { weightVersion: out.weightVersion } : {}),
+        ...(out.logprobs ? { logprobs: out.logprobs[row]!.slice(0, length) } : {}),
+        ...(out.entropy ? { entropy: out.entropy[row]!.slice(0, length) } : {}),
       });
     });
   }

@@ -1,5 +1,6 @@
 import type { MetricsRow } from '../metrics/metric-types.js';
 import { mean, meanByTemplate, summarizeResponseLengths, tokensPerSecond } from '../metrics/summarize-step.js';
+import { weightVersionStep } from './rollout-sync.js';
 import type { StepResult } from './train-step.js';
 
 /**
@@ -41,8 +42,16 @@ export function stepMetrics(step: number, epoch: number, result: StepResult, lr:
     updatesSkipped: updates.length - applied.length,
     lr,
     time: { generate: seconds.generate, reward: seconds.reward, logprobs: seconds.logprobs, update: seconds.update, step: total },
+    ...rolloutWeightStep(rollouts),
+    ...(result.mismatch ? { mismatch: { ...result.mismatch } } : {}),
     tokensPerSecond: { generate: tokensPerSecond(generatedTokens, seconds.generate), update: tokensPerSecond(trainedTokens, seconds.update), step: tokensPerSecond(generatedTokens, total) },
   };
+}
+
+/** The oldest weight version (as a step number) that generated this step's rollouts, when the engine tags them. */
+function rolloutWeightStep(rollouts: StepResult['generated']['rollouts']): { rolloutWeightStep?: number } {
+  const versions = rollouts.map((r) => r.weightVersion).filter((v): v is string => v !== undefined);
+  return versions.length > 0 ? { rolloutWeightStep: Math.min(...versions.map(weightVersionStep)) } : {};
 }
 
 /** Fraction of the generated prompt groups whose rewards are all equal (no learning signal). */

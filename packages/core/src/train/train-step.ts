@@ -8,6 +8,7 @@ import { chunk } from './batch-layout.js';
 import { generateRollouts, type GeneratedResponse, type RolloutRequest } from './rollout.js';
 import { scoreRollout, type RolloutScore } from './score-rollouts.js';
 import { buildStepPrompts } from './step-prompts.js';
+import { importanceWeights, mismatchMetrics, type Mismatch } from './off-policy.js';
 import type { TrainConfig } from './train-config.js';
 
 export interface StepContext {
@@ -36,6 +37,8 @@ export interface StepResult {
   updates: TrainStepStats[];
   promptsTruncated: number;
   seconds: { generate: number; reward: number; logprobs: number; update: number };
+  /** Trainer vs separate rollout engine log-probs, when the engine gave them. */
+  mismatch?: Mismatch;
 }
 
 /**
@@ -44,6 +47,19 @@ export interface StepResult {
  * mini-batch of prompt groups.
  */
 export async function runTrainStep(ctx: StepContext, step: number, epoch: number, dataIndices: readonly number[], refill?: RefillSource): Promise<StepResult> {
+  return trainOnRollouts(ctx, await generateStepRollouts(ctx, step, epoch, dataIndices, refill));
+}
+
+/** A step's rollouts, generated and rewarded, before any training on them. */
+export interface StepRollouts {
+  round: Round;
+  generated: Round;
+  promptsTruncated: number;
+  seconds: StepResult['seconds'];
+}
+
+/** The generation half of a step (with dynamic sampling's refills); it can run while the previous step trains. */
+export async function generateStepRollouts(ctx: StepContext, step: number, epoch: number, dataIndices: readonly number[], refill?: RefillSource): Promise<StepRollouts> {
   const { config } = ctx;
   const seconds = { generate: 0, reward: 0, logprobs: 0, update: 0 };
   let round = await generateRound(ctx, step, epoch, dataIndices, 0, seconds);
@@ -63,6 +79,13 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
     }
     round = firstGroups(kept, dataIndices.length);
   }
+  return { round, generated, promptsTruncated, seconds };
+}
+
+/** The training half of a step: advantages, old log-probs, off-policy weights, optimizer updates. */
+export async function trainOnRollouts(ctx: StepContext, input: StepRollouts): Promise<StepResult> {
+  const { config } = ctx;
+  const { round, generated, promptsTruncated, seconds } = input;
   const { rollouts, scores, groups } = round;
   let t = performance.now();
   const advantages = groupAdvantages(scores.map((s) => s.reward), rollouts.map((r) => r.group), config.advantage);
@@ -73,6 +96,7 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
   const reference = ctx.referencePolicy && config.loss.klCoef > 0 ? await scoreRows(ctx.referencePolicy, rollouts, rows, config) : undefined;
   seconds.logprobs = (performance.now() - t) / 1000;
   const entropy = tokenMean(old.entropy, rollouts);
+  const offPolicy = engineCorrection(ctx, rollouts, old.logprobs);
 
   t = performance.now();
   const updates: TrainStepStats[] = [];
@@ -93,11 +117,26 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
         advantages: batchRows.map((i) => advantages[i]!),
         refLogprobs: reference ? rightPad(batchRows.map((i) => reference.logprobs[i]!), 0).ids : undefined,
         microBatchSize: config.microBatchSize,
+        ...(offPolicy?.weights ? { tokenWeights: rightPad(batchRows.map((i) => offPolicy.weights![i]!), 0).ids } : {}),
       }),
     );
   }
   seconds.update = (performance.now() - t) / 1000;
-  return { rollouts, scores, generated: { rollouts: generated.rollouts, scores: generated.scores }, advantages, entropy, updates, promptsTruncated, seconds };
+  return { rollouts, scores, generated: { rollouts: generated.rollouts, scores: generated.scores }, advantages, entropy, updates, promptsTruncated, seconds, ...(offPolicy ? { mismatch: offPolicy.mismatch } : {}) };
+}
+
+/**
+ * With a separate rollout engine that gave its log-probs: the mismatch against the trainer's
+ * recomputed old log-probs, and the importance weights of the configured correction.
+ */
+function engineCorrection(ctx: StepContext, rollouts: readonly Rollout[], trainerOld: number[][]): { mismatch: Mismatch; weights?: number[][] } | undefined {
+  if (ctx.rolloutPolicy === ctx.policy || !rollouts.every((r) => r.logprobs && r.logprobs.length === r.responseIds.length)) return undefined;
+  const engine = rollouts.map((r) => r.logprobs!);
+  const { correction, correctionCap } = ctx.config.rollout;
+  return {
+    mismatch: mismatchMetrics(trainerOld, engine, correctionCap),
+    ...(correction !== 'none' ? { weights: importanceWeights(trainerOld, engine, correction, correctionCap) } : {}),
+  };
 }
 
 /**
@@ -115,7 +154,7 @@ export type RefillSource = (attempt: number) => number[];
 
 export const MAX_REFILLS = 4;
 
-interface Round {
+export interface Round {
   rollouts: Rollout[];
   scores: RolloutScore[];
   /** Group ids in order of first appearance. */
@@ -143,7 +182,8 @@ async function generateRound(ctx: StepContext, step: number, epoch: number, data
     topK: config.sampling.topK,
     batchSize: config.rollout.batchSize,
     seed: mixSeed(config.seed, step) + firstGroup,
-    returnLogprobs: oldLogprobsFromGeneration(ctx),
+    // A separate engine's own log-probs feed the off-policy correction and the mismatch metrics.
+    returnLogprobs: oldLogprobsFromGeneration(ctx) || ctx.rolloutPolicy !== ctx.policy,
   });
   seconds.generate += (performance.now() - t) / 1000;
   t = performance.now();

@@ -18,7 +18,10 @@ import { newestIntactCheckpoint } from './resume-checkpoint.js';
 import { stepMetrics } from './step-metrics.js';
 import { NonFiniteModelError } from './rollout.js';
 import { learningRateAt } from './lr-schedule.js';
-import { MAX_REFILLS, runTrainStep } from './train-step.js';
+import { generateStepRollouts, MAX_REFILLS, trainOnRollouts } from './train-step.js';
+import { rolloutEngineOptions, syncDirOf } from './rollout-engine-options.js';
+import { writeSyncFolder } from './rollout-sync.js';
+import { mismatchJumped } from './off-policy.js';
 import type { TrainConfig } from './train-config.js';
 
 export interface TrainHooks {
@@ -61,7 +64,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const { schedule, warmupSteps, minLrRatio, ...optimizer } = config.optimizer; // the schedule is the trainer's: backends get one lr at a time
   const scheduled = schedule !== 'constant' || warmupSteps > 0;
   const policy = await plugins.backend.load({ modelDir: resumeFrom?.dir ?? modelDir, device: config.device, loss: config.loss, optimizer });
-  const rolloutPolicy = plugins.rolloutBackend ? await plugins.rolloutBackend.load({ modelDir: resumeFrom?.dir ?? modelDir, device: config.device }) : policy;
+  const rolloutPolicy = plugins.rolloutBackend ? await plugins.rolloutBackend.load({ modelDir: resumeFrom?.dir ?? modelDir, device: config.device, ...rolloutEngineOptions(config, hooks) }) : policy;
   const referencePolicy = config.loss.klCoef > 0 ? await plugins.backend.load({ modelDir, device: config.device }) : undefined;
 
   const sampler = new EpochSampler(records.length, config.promptsPerStep, config.seed);
@@ -73,9 +76,18 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const tensorboard = await TensorBoardWriter.open(runDir, resumeFrom ? { checkpointStep: resumeFrom.step } : {});
   hooks.onStart?.({ startStep, totalSteps, stepsPerEpoch: sampler.stepsPerEpoch, records: records.length, filtered, device: policy.info.device, resumedFrom: resumeFrom?.dir });
 
+  // Servers started on --model hold the starting weights; a resumed run's must first get the checkpoint's.
+  if (resumeFrom && rolloutPolicy !== policy && rolloutPolicy.updateWeights && config.rollout.servers) {
+    await rolloutPolicy.updateWeights(await writeSyncFolder(syncDirOf(config), resumeFrom.step, policy));
+  }
   const ctx = { config, policy, rolloutPolicy, referencePolicy, tokenizer, templates: plugins.templates, verifier: plugins.verifier, records };
   const rows: MetricsRow[] = [];
+  const generateFor = (index: number) => generateStepRollouts(ctx, index, sampler.position(index).epoch, sampler.batch(index), (attempt) => refillSampler.batch(index * MAX_REFILLS + attempt));
+  const overlap = config.rollout.maxStaleness > 0 && rolloutPolicy !== policy;
+  if (config.rollout.maxStaleness > 0 && !overlap) hooks.onWarning?.('--max-staleness has no effect without a separate rollout engine (--rollout-backend): the training policy cannot generate while it trains.');
+  let prefetched: ReturnType<typeof generateFor> | undefined;
   let lastCheckpoint: CheckpointInfo | undefined = resumeFrom;
+  const mismatchHistory: number[] = [];
   try {
     for (let index = startStep; index < totalSteps; index++) {
       const step = index + 1;
@@ -83,11 +95,27 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       const nanError = () => new UserError(`The loss became NaN or infinite at step ${step}. ${lastCheckpoint ? `The last good checkpoint, ${lastCheckpoint.dir}, is intact.` : 'No checkpoint was written yet.'} Lower the learning rate (--lr) or check the data and model; then resume with --resume.`, 'PA_NAN_LOSS');
       const lr = learningRateAt(index, totalSteps, { lr: optimizer.lr, schedule, warmupSteps, minLrRatio });
       if (scheduled) policy.configure?.({ optimizer: { lr } });
-      const result = await runTrainStep(ctx, index, epoch, sampler.batch(index), (attempt) => refillSampler.batch(index * MAX_REFILLS + attempt)).catch((error: unknown) => {
+      const generation = prefetched ?? generateFor(index);
+      prefetched = undefined;
+      const rollouts = await generation.catch((error: unknown) => {
+        throw error instanceof NonFiniteModelError ? nanError() : error;
+      });
+      // --max-staleness ≥ 1: the next step generates on the engine's current (older) weights while this one trains.
+      if (overlap && index + 1 < totalSteps) {
+        prefetched = generateFor(index + 1);
+        prefetched.catch(() => undefined); // awaited next iteration; a failure then stops the run
+      }
+      const result = await trainOnRollouts(ctx, rollouts).catch((error: unknown) => {
         throw error instanceof NonFiniteModelError ? nanError() : error;
       });
       if (result.updates.some((u) => !Number.isFinite(u.loss))) throw nanError();
       const row = stepMetrics(step, epoch, result, lr);
+      if (result.mismatch) {
+        if (mismatchJumped(mismatchHistory, result.mismatch.logpAbsDiff)) {
+          hooks.onWarning?.(`rollout engine mismatch jumped at step ${step}: token-mean |Δ logp| ${result.mismatch.logpAbsDiff.toFixed(4)} against ${(mismatchHistory.reduce((a, v) => a + v, 0) / mismatchHistory.length).toFixed(4)} before (KL ${result.mismatch.kl.toFixed(4)}). The engine may not hold the trainer's weights: check the weight sync (--sync-dir readable by every server, the servers' logs).`);
+        }
+        mismatchHistory.push(result.mismatch.logpAbsDiff);
+      }
       if (result.entropy < config.entropyCollapseThreshold) hooks.onWarning?.(`entropy collapse: token-mean entropy ${result.entropy.toFixed(4)} at step ${step} is below ${config.entropyCollapseThreshold}; GRPO training usually degrades from here.`);
       await metricsLog.append(row);
       await tensorboard.scalars(step, row);
@@ -100,7 +128,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       }
       if (evalDue) await runEval(hooks.evaluate!, lastCheckpoint!, runDir, tensorboard);
       if (rolloutPolicy !== policy && step % config.rollout.syncEvery === 0 && rolloutPolicy.updateWeights) {
-        await rolloutPolicy.updateWeights(lastCheckpoint?.step === step ? lastCheckpoint.dir : await saveForSync(runDir, policy));
+        await rolloutPolicy.updateWeights(lastCheckpoint?.step === step && !config.rollout.syncDir ? lastCheckpoint.dir : await writeSyncFolder(syncDirOf(config), step, policy));
       }
       rows.push(row);
       hooks.onStep?.(row, totalSteps);
@@ -147,11 +175,4 @@ async function runEval(evaluate: NonNullable<TrainHooks['evaluate']>, checkpoint
   const results = await evaluate(checkpoint.dir, checkpoint.step);
   await appendFile(runFolderPaths(runDir).evals, `${JSON.stringify({ step: checkpoint.step, checkpoint: checkpoint.dir, ...results })}\n`);
   await tensorboard.scalars(checkpoint.step, { eval: results });
-}
-
-async function saveForSync(runDir: string, policy: Policy): Promise<string> {
-  const dir = join(runDir, '.rollout-sync');
-  await rm(dir, { recursive: true, force: true });
-  await policy.save!(dir);
-  return dir;
 }

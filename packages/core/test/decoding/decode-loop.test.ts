@@ -149,3 +149,18 @@ describe('decodeLoop on a diverged model', () => {
     expect(Number.isNaN(out.logprobs![0]![0])).toBe(true);
   });
 });
+
+describe('decodeLoop cancellation', () => {
+  test('stops between tokens once its signal is aborted, rejecting with the reason', async () => {
+    const steps = scripted([[0, 1, 2, 3, 0]]);
+    const controller = new AbortController();
+    const original = steps.next.bind(steps);
+    // Abort while the 2nd token is being computed: the loop must not ask for a 3rd.
+    steps.next = async (tokens) => {
+      if (steps.fed.length === 1) controller.abort(new Error('client went away'));
+      return original(tokens);
+    };
+    await expect(decodeLoop(input(1, { signal: controller.signal }), steps)).rejects.toThrow('client went away');
+    expect(steps.fed).toEqual([[0], [1]]);
+  });
+});

@@ -71,14 +71,32 @@ describe('runTrainStep old log-probs', () => {
     expect(result.seconds.logprobs).toBeLessThan(0.05);
   });
 
-  it('re-scores with the training policy when a separate engine generated them', async () => {
+  it('re-scores with the training policy when a separate engine generated them, and weights tokens by TIS against the engine\'s log-probs', async () => {
     const trainer = fakePolicy({ givesLogprobs: true });
     const engine = fakePolicy({ givesLogprobs: true });
     const result = await runTrainStep(context(trainer.policy, engine.policy), 1, 0, [0, 1]);
-    expect(engine.calls.generateAsked).toEqual([false]);
+    expect(engine.calls.generateAsked).toEqual([true]);
     expect(trainer.calls.logprobs).toBe(1);
     expect(trainer.calls.trainSteps[0]!.oldLogprobs).toEqual([0, 1, 2, 3].map(() => [-5, -5]));
     expect(result.entropy).toBeCloseTo(2, 12);
+    // Row b's engine log-probs are [−0.25(b+1), −0.5]; the trainer's −5: weight min(exp(−5 − engine), 2).
+    const weights = trainer.calls.trainSteps[0]!.tokenWeights!;
+    [0, 1, 2, 3].forEach((b) => {
+      expect(weights[b]![0]).toBeCloseTo(Math.exp(-5 + 0.25 * (b + 1)), 12);
+      expect(weights[b]![1]).toBeCloseTo(Math.exp(-4.5), 12);
+    });
+    // |Δ logp| over the 8 tokens: 4.75 + 4.5 + 4.5 + 4.5 + 4.25 + 4.5 + 4 + 4.5 = 35.5.
+    expect(result.mismatch!.logpAbsDiff).toBeCloseTo(35.5 / 8, 12);
+  });
+
+  it('with rollout.correction none the mismatch is still measured but no weights are passed', async () => {
+    const trainer = fakePolicy({ givesLogprobs: true });
+    const engine = fakePolicy({ givesLogprobs: true });
+    const ctx = context(trainer.policy, engine.policy);
+    ctx.config = { ...ctx.config, rollout: { ...ctx.config.rollout, correction: 'none' } };
+    const result = await runTrainStep(ctx, 1, 0, [0, 1]);
+    expect(trainer.calls.trainSteps[0]!.tokenWeights).toBeUndefined();
+    expect(result.mismatch!.logpAbsDiff).toBeCloseTo(35.5 / 8, 12);
   });
 
   it('re-scores when rollout.logprobsFromGeneration is off', async () => {

@@ -1,10 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Policy } from '@prompt-aug/plugin-api';
 import type { TextTokenizer } from '@prompt-aug/core/model';
-import { completePrompts } from './complete-prompts.js';
+import { completePrompts, promptTokenIds } from './complete-prompts.js';
+import { completionBody, streamCompletion } from './completion-response.js';
+import { chatAsCompletionBody, type ChatTokenizer } from './chat-request.js';
+import { chatBody, streamChat } from './chat-response.js';
 import { BadRequest, parseCompletionRequest } from './completion-request.js';
+import { ClientGone, GenerationQueue, QueueFull } from './generation-queue.js';
+import { authorized, BodyTooLarge, readJson, send, sendError } from './http-io.js';
+import { DEFAULT_LIMITS, type ServeLimits } from './serve-limits.js';
+import { WeightRoutes } from './weight-routes.js';
 
 export interface CompletionServerOptions {
   policy: Policy;
@@ -14,6 +20,10 @@ export interface CompletionServerOptions {
   /** 0 picks a free port. */
   port: number;
   modelName: string;
+  /** Limits; contextLength defaults to 4096 when the caller does not know the model's. */
+  limits?: Partial<ServeLimits>;
+  /** Clients must send `Authorization: Bearer <apiKey>` (all routes but /health). */
+  apiKey?: string;
 }
 
 export interface CompletionServer {
@@ -22,58 +32,65 @@ export interface CompletionServer {
   close(): Promise<void>;
 }
 
-/** Bodies larger than this are refused; prompts are text, 16 MB is far beyond any context. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-
-/** An OpenAI-compatible server (`GET /v1/models`, `POST /v1/completions`) over one Policy. */
+/**
+ * An OpenAI-compatible server over one Policy that is also a rollout engine: token-id prompts,
+ * sampled-token log-probs, vLLM's `return_token_ids`, and the vLLM/SGLang weight-reload routes.
+ */
 export async function startCompletionServer(options: CompletionServerOptions): Promise<CompletionServer> {
   const { policy, tokenizer, modelName } = options;
-  // The Policy runs one generate at a time; concurrent requests queue here, each still one batch.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn, fn);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const limits: ServeLimits = { ...DEFAULT_LIMITS, contextLength: 4096, ...options.limits };
+  const queue = new GenerationQueue(limits.maxQueue);
+  const weights = new WeightRoutes(policy, queue);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = (req.url ?? '/').split('?')[0]!.replace(/\/+$/, '');
-    if (req.method === 'GET' && path === '/v1/models') {
-      return send(res, 200, { object: 'list', data: [{ id: modelName, object: 'model', created: 0, owned_by: 'prompt-aug' }] });
+    const path = (req.url ?? '/').split('?')[0]!.replace(/\/+$/, '') || '/';
+    const method = req.method ?? 'GET';
+    if (path === '/health') return send(res, 200, {});
+    if (!authorized(req, options.apiKey)) return sendError(res, 401, 'Missing or wrong API key: send `Authorization: Bearer <key>` with the key given to pa serve --api-key.', 'authentication_error');
+    if (method === 'GET' && path === '/v1/models') return send(res, 200, { object: 'list', data: [modelCard(modelName, limits)] });
+    if (method === 'GET' && path.startsWith('/v1/models/')) {
+      const id = decodeURIComponent(path.slice('/v1/models/'.length));
+      return id === modelName ? send(res, 200, modelCard(modelName, limits)) : sendError(res, 404, `The model \`${id}\` does not exist; this server serves \`${modelName}\`.`, 'not_found_error');
     }
-    if (path === '/v1/completions') {
-      if (req.method !== 'POST') return sendError(res, 405, `Use POST for ${path}.`, 'invalid_request_error');
-      let body: unknown;
-      try {
-        body = JSON.parse(await readBody(req));
-      } catch (error) {
-        return sendError(res, error instanceof BadRequest ? 413 : 400, error instanceof BadRequest ? error.message : 'The request body is not valid JSON.', 'invalid_request_error');
-      }
-      const request = parseCompletionRequest(body);
+    const weightAnswer = await weights.handle(method, path, () => readJson(req, limits.maxBodyBytes));
+    if (weightAnswer) return send(res, weightAnswer.status, weightAnswer.body);
+    if (path === '/v1/completions' || path === '/v1/chat/completions') {
+      if (method !== 'POST') return sendError(res, 405, `Use POST for ${path}.`, 'invalid_request_error');
+      const chat = path === '/v1/chat/completions';
+      const raw = await readJson(req, limits.maxBodyBytes);
+      const request = parseCompletionRequest(chat ? chatAsCompletionBody(raw, tokenizer as ChatTokenizer) : raw);
       if (request.model !== undefined && request.model !== modelName) {
         return sendError(res, 404, `The model \`${request.model}\` does not exist; this server serves \`${modelName}\`.`, 'not_found_error');
       }
-      const completions = await serialized(() => completePrompts(policy, tokenizer, request));
-      const promptTokens = completions.filter((_, i) => i % request.n === 0).reduce((s, c) => s + c.promptTokens, 0);
-      const completionTokens = completions.reduce((s, c) => s + c.completionTokens, 0);
-      return send(res, 200, {
-        id: `cmpl-${randomUUID()}`,
-        object: 'text_completion',
-        created: Math.floor(Date.now() / 1000),
-        model: modelName,
-        choices: completions.map((c, index) => ({ index, text: c.text, logprobs: null, finish_reason: c.finishReason })),
-        usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+      if (request.echo && request.logprobs) throw new BadRequest('`echo` with `logprobs` is not supported: this server does not score prompt tokens.');
+      const prompts = promptTokenIds(request, tokenizer, policy.info.vocabSize, limits);
+      // A client that disconnects cancels its request: dropped if still queued, stopped between tokens if generating.
+      const disconnected = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) disconnected.abort(new ClientGone());
       });
+      const completions = await queue.run(() => completePrompts(policy, tokenizer, request, prompts, disconnected.signal), () => disconnected.signal.aborted);
+      const body = completionBody(request, completions, modelName, tokenizer, weights.version);
+      if (chat) return request.stream ? streamChat(res, chatBody(body)) : send(res, 200, chatBody(body));
+      return request.stream ? streamCompletion(res, body) : send(res, 200, body);
     }
-    return sendError(res, 404, `No route ${req.method} ${path}; this server has GET /v1/models and POST /v1/completions.`, 'not_found_error');
+    return sendError(res, 404, `No route ${method} ${path}; this server has GET /v1/models, POST /v1/completions, POST /v1/chat/completions, GET /health and the weight-reload routes.`, 'not_found_error');
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof BadRequest) sendError(res, 400, error.message, 'invalid_request_error');
-      else sendError(res, 500, `Generation failed: ${(error as Error).message}`, 'server_error');
+      if (error instanceof ClientGone) return;
+      if (error instanceof BadRequest) return sendError(res, 400, error.message, 'invalid_request_error');
+      if (error instanceof BodyTooLarge) {
+        sendError(res, 413, error.message, 'invalid_request_error', { connection: 'close' });
+        return void req.destroy();
+      }
+      if (error instanceof QueueFull) return sendError(res, 429, `The server is busy (${error.message}); retry after a second.`, 'rate_limit_error', { 'retry-after': '1' });
+      sendError(res, 500, `Generation failed: ${(error as Error).message}`, 'server_error');
     });
   });
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -91,31 +108,6 @@ export async function startCompletionServer(options: CompletionServerOptions): P
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BadRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function sendError(res: ServerResponse, status: number, message: string, type: string): void {
-  send(res, status, { error: { message, type, code: null } });
+function modelCard(id: string, limits: ServeLimits) {
+  return { id, object: 'model', created: 0, owned_by: 'prompt-aug', max_model_len: limits.contextLength };
 }

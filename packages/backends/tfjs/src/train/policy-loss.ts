@@ -16,6 +16,8 @@ export interface LossInputs {
   mask: tf.Tensor;
   weights: tf.Tensor;
   refLogprobs?: tf.Tensor;
+  /** Constant per-token importance weights [B, R] on the policy-gradient term (TIS/MIS). */
+  tokenWeights?: tf.Tensor;
 }
 
 export interface LossParts {
@@ -57,6 +59,8 @@ export function policyLoss(x: LossInputs, config: LossConfig): LossParts {
     dualActive = tf.mul(tf.cast(tf.greater(pg, floor), 'float32'), tf.cast(negative, 'float32'));
     pg = tf.where(tf.broadcastTo(negative, pg.shape), tf.minimum(pg, floor), pg);
   }
+  // Importance weights scale the policy-gradient term only (verl's rollout_is), not KL or entropy.
+  if (x.tokenWeights) pg = tf.mul(pg, x.tokenWeights);
   let perToken = pg;
   if (config.klCoef !== 0) {
     if (!x.refLogprobs) throw new Error('policyLoss: klCoef > 0 needs refLogprobs');

@@ -59,6 +59,7 @@ export function accumulateGradients(trainer: Trainer, input: TrainStepInput) {
           mask: part(input.responseMask),
           weights: part(weights),
           refLogprobs: input.refLogprobs ? part(input.refLogprobs) : undefined,
+          tokenWeights: input.tokenWeights ? part(input.tokenWeights) : undefined,
         },
         trainer.loss,
       );
