@@ -6,7 +6,7 @@ import { tinyModel } from './helpers/tiny.js';
 
 describe('backend-ort plugin', () => {
   test('is a plain BackendPlugin object that cannot train', async () => {
-    expect(backend).toMatchObject({ kind: 'backend', name: 'backend-ort', apiVersion: PLUGIN_API_VERSION, capabilities: { generate: true, score: true, train: false } });
+    expect(backend).toMatchObject({ kind: 'backend', name: 'backend-ort', apiVersion: PLUGIN_API_VERSION, capabilities: { generate: true, score: true, train: true } });
     expect(backend.version).toMatch(/^\d+\.\d+\.\d+/);
     const devices = await backend.devices();
     expect(devices.find((d) => d.device === 'cpu')?.available).toBe(true);

@@ -6,7 +6,7 @@
  * (onnx/model.onnx, decoder_model_merged.onnx, ...) unless `useExistingExport: false`; else a
  * graph built from the safetensors checkpoint into the cache (`fused` picks the flavour).
  */
-import { loadTokenizer, modelWeightShapes, readModelConfig, readModelWeights, cacheDir, type LoadOptions, type Policy } from '@prompt-aug/core';
+import { DEFAULT_LOSS, DEFAULT_OPTIMIZER, loadTokenizer, modelWeightShapes, readModelConfig, readModelWeights, cacheDir, type LoadOptions, type Policy } from '@prompt-aug/core';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -21,6 +21,7 @@ import { builtGraphDir, builtGraphExists } from './graph-cache.js';
 import { openDecoder } from './open-decoder.js';
 import { resolveDevice } from './resolve-device.js';
 import { readOrtOptions, type OrtLoadOptions } from './ort-options.js';
+import { readOptimizerConfig } from '../train/checkpoint-io.js';
 import { weightsFromSource } from './weight-source.js';
 
 export async function loadOrtPolicy(options: LoadOptions): Promise<Policy> {
@@ -51,6 +52,8 @@ export async function loadOrtPolicy(options: LoadOptions): Promise<Policy> {
     return next;
   };
 
+  // Saved training configuration first, then whatever the caller asks for now (as backend-tfjs does).
+  const saved = await readOptimizerConfig(options.modelDir);
   const numParameters = [...modelWeightShapes(config).values()].reduce((sum, shape) => sum + shape.reduce((a, b) => a * b, 1), 0);
   return new OrtPolicy({
     info: {
@@ -69,5 +72,8 @@ export async function loadOrtPolicy(options: LoadOptions): Promise<Policy> {
     cleanup: () => rm(liveRoot, { recursive: true, force: true }),
     logitsBudgetBytes: extra.logitsBudgetBytes,
     maxPositions: config.maxPositionEmbeddings,
+    training: { config, modelDir: options.modelDir, settings },
+    loss: { ...DEFAULT_LOSS, ...saved?.loss, ...options.loss },
+    optimizer: { ...DEFAULT_OPTIMIZER, ...saved?.optimizer, ...options.optimizer },
   });
 }
