@@ -13,13 +13,14 @@ describe('backend-ort plugin', () => {
     expect(devices.map((d) => d.device).sort()).toEqual(['cpu', 'cuda']);
   });
 
-  test('a loaded policy describes itself and has no training methods', async () => {
+  test('a loaded policy describes itself and can train', async () => {
     const model = await tinyModel();
     const policy = await backend.load({ modelDir: model.dir, device: 'cpu', intraOpNumThreads: 1 });
     expect(policy.info).toMatchObject({ backend: 'backend-ort', device: 'cpu', architecture: 'qwen2', vocabSize: model.config.vocabSize, eosTokenIds: model.config.eosTokenIds });
     const params = [...model.weights.values()].reduce((n, t) => n + t.data.length, 0);
     expect(policy.info.numParameters).toBe(params);
-    expect(policy.trainStep).toBeUndefined();
+    expect(typeof policy.trainStep).toBe('function');
+    expect(typeof policy.save).toBe('function');
     await policy.dispose();
   });
 
