@@ -128,4 +128,22 @@ describe('OrtPolicy.trainStep', () => {
     await a.dispose();
     await fresh.dispose();
   });
+
+  it('the checkpointLayers load option trains to the same numbers', async () => {
+    const model = await tinyModel({ seed: 12, numHiddenLayers: 3 });
+    const input = rolloutBatch(model.config, model.weights);
+    const probe = { inputIds: [[3, 4, 5, 6]], attentionMask: [[1, 1, 1, 1]] };
+    const [plain, checkpointed] = [await load(model.dir, { optimizer: { lr: 1e-3 } }), await load(model.dir, { optimizer: { lr: 1e-3 }, checkpointLayers: true })];
+    for (let step = 0; step < 2; step++) {
+      const [a, b] = [await plain.trainStep({ ...input, microBatchSize: 2 }), await checkpointed.trainStep({ ...input, microBatchSize: 2 })];
+      expect(b.loss).toBeCloseTo(a.loss, 6);
+      expect(b.gradNorm).toBeCloseTo(a.gradNorm, 5);
+    }
+    const [x, y] = [await plain.forward(probe), await checkpointed.forward(probe)];
+    let worst = 0;
+    for (let i = 0; i < x.logits.length; i++) worst = Math.max(worst, Math.abs(x.logits[i]! - y.logits[i]!));
+    expect(worst).toBeLessThan(1e-4);
+    await plain.dispose();
+    await checkpointed.dispose();
+  });
 });

@@ -72,7 +72,7 @@ export async function loadOrtPolicy(options: LoadOptions): Promise<Policy> {
     cleanup: () => rm(liveRoot, { recursive: true, force: true }),
     logitsBudgetBytes: extra.logitsBudgetBytes,
     maxPositions: config.maxPositionEmbeddings,
-    training: { config, modelDir: options.modelDir, settings },
+    training: { config, modelDir: options.modelDir, settings, checkpointLayers: extra.checkpointLayers },
     loss: { ...DEFAULT_LOSS, ...saved?.loss, ...options.loss },
     optimizer: { ...DEFAULT_OPTIMIZER, ...saved?.optimizer, ...options.optimizer },
   });

@@ -18,6 +18,8 @@ export interface TrainingSetup {
   /** The folder the policy was loaded from: its tokenizer files are copied on save. */
   modelDir: string;
   settings: SessionSettings;
+  /** Layer checkpointing (load option `checkpointLayers`). */
+  checkpointLayers: boolean;
 }
 
 export class TrainingMode {
@@ -30,7 +32,7 @@ export class TrainingMode {
   /** Reads the weights (and, from the load folder, the AdamW moments) and opens the sessions. */
   static async start(setup: TrainingSetup, source: string | Map<string, Float32Array>): Promise<TrainingMode> {
     const { graph, params } = buildWeightFedDecoder(setup.config, await weightsFromSource(setup.config, source));
-    const trainer = OrtTrainer.create(setup.config, params, setup.settings);
+    const trainer = OrtTrainer.create(setup.config, params, setup.settings, setup.checkpointLayers);
     if (source === setup.modelDir) await loadOptimizerMoments(source, trainer.gradients.parameters, trainer.optimizer);
     const decoder = await openWeightFedDecoder(graph, setup.settings, () => trainer.params);
     return new TrainingMode(setup, trainer, decoder);

@@ -27,7 +27,14 @@ export interface Gradients {
   sums: StepSums;
 }
 
-export class GradientSessions {
+/** What the trainer needs from a gradient computation (whole-step graph or checkpointed layers). */
+export interface GradientEngine {
+  readonly parameters: GraphParameter[];
+  gradients(params: ReadonlyMap<string, Tensor>, input: TrainStepInput, loss: LossConfig): Promise<Gradients>;
+  dispose(): Promise<void>;
+}
+
+export class GradientSessions implements GradientEngine {
   private readonly sessions = new Map<string, Promise<InferenceSession>>();
   readonly parameters: GraphParameter[];
 

@@ -9,21 +9,24 @@ import type { Tensor } from 'onnxruntime-node';
 import type { DecoderConfig } from '../onnx/decoder-config.js';
 import type { SessionSettings } from '../session/session-options.js';
 import { createAdamWState, OptimizerSessions, type AdamWState } from './adamw-state.js';
-import { GradientSessions } from './gradient-sessions.js';
+import { CheckpointedGradients } from './checkpointed-gradients.js';
+import { GradientSessions, type GradientEngine } from './gradient-sessions.js';
 
 export class OrtTrainer {
   readonly optimizer: AdamWState = createAdamWState();
   private optimizerSessions: Promise<OptimizerSessions> | null = null;
 
   constructor(
-    readonly gradients: GradientSessions,
+    readonly gradients: GradientEngine,
     /** Graph-layout parameters by graph name; replaced (not mutated) on each update. */
     readonly params: Map<string, Tensor>,
     private readonly settings: SessionSettings,
   ) {}
 
-  static create(config: DecoderConfig, params: Map<string, Tensor>, settings: SessionSettings): OrtTrainer {
-    return new OrtTrainer(new GradientSessions(config, settings), params, settings);
+  /** `checkpointLayers`: recompute each layer's activations in the backward pass instead of keeping them. */
+  static create(config: DecoderConfig, params: Map<string, Tensor>, settings: SessionSettings, checkpointLayers = false): OrtTrainer {
+    const engine = checkpointLayers ? new CheckpointedGradients(config, settings) : new GradientSessions(config, settings);
+    return new OrtTrainer(engine, params, settings);
   }
 
   private sessions(): Promise<OptimizerSessions> {
