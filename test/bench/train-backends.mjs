@@ -5,7 +5,9 @@
  * the 19M shape of backend-tfjs' bench (5 layers, d 512, vocab 8192, 2 × (64 + 192) tokens) —
  * as tokens/s, seconds per step, peak RSS (each backend and shape in its own child process, so
  * VmHWM is that run's alone) and the fraction of each engine's matmul peak measured in this
- * run. `--qwen` adds a Qwen2.5-0.5B-shaped step on ORT (tfjs' wasm heap cannot hold it).
+ * run; ORT also with layer checkpointing (its FLOPs are counted without the recomputation).
+ * `--qwen` adds a Qwen2.5-0.5B-shaped GRPO step on ORT, micro-batch 1, layers checkpointed
+ * (tfjs' wasm heap cannot hold it).
  *
  *   pnpm build && node test/bench/train-backends.mjs [--repeats 3] [--qwen] [--out test/bench/train-results.json]
  */
@@ -44,6 +46,7 @@ const SHAPES = {
     batch: [2, 64, 64],
     micro: 1,
     ortOnly: true,
+    checkpointedOnly: true,
   },
 };
 
@@ -71,11 +74,11 @@ function peakRssBytes() {
 }
 
 async function runChild(spec) {
-  const { backend: name, shape: shapeName, dir, repeats } = JSON.parse(spec);
+  const { backend: name, shape: shapeName, dir, repeats, checkpointLayers } = JSON.parse(spec);
   const shape = SHAPES[shapeName];
   const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
   const { default: backend } = await import(name === 'ort' ? '@prompt-aug/backend-ort' : '@prompt-aug/backend-tfjs');
-  const policy = await backend.load({ modelDir: dir, ...(name === 'tfjs' ? { device: 'wasm' } : {}), optimizer: { lr: 1e-5 } });
+  const policy = await backend.load({ modelDir: dir, ...(name === 'tfjs' ? { device: 'wasm' } : {}), optimizer: { lr: 1e-5 }, checkpointLayers });
   const [B, P, R] = shape.batch;
   const V = config.vocab_size;
   const rows = (n, w, f) => Array.from({ length: n }, (_, i) => Array.from({ length: w }, (_, j) => f(i, j)));
@@ -135,18 +138,23 @@ async function main() {
       const config = await writeModel(dir, shape);
       const [B, P, R] = shape.batch;
       const row = { shape: shapeName, batch: { sequences: B, promptTokens: P, responseTokens: R, microBatchSize: shape.micro }, config: shape.model };
-      for (const backend of shape.ortOnly ? ['ort'] : ['tfjs', 'ort']) {
-        log(`${backend} ${shapeName} …`);
-        const child = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', JSON.stringify({ backend, shape: shapeName, dir, repeats: Number(args.repeats) })], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+      const variants = shape.ortOnly ? [] : ['tfjs', 'ort'];
+      if (shapeName !== 'demo') variants.push('ortCheckpointed');
+      if (shape.checkpointedOnly) variants.splice(0, variants.length, 'ortCheckpointed');
+      for (const variant of variants) {
+        const backend = variant === 'tfjs' ? 'tfjs' : 'ort';
+        log(`${variant} ${shapeName} …`);
+        const spec = { backend, shape: shapeName, dir, repeats: shape.checkpointedOnly ? 1 : Number(args.repeats), checkpointLayers: variant === 'ortCheckpointed' };
+        const child = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', JSON.stringify(spec)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
         if (child.status !== 0) {
-          row[backend] = { error: `exit ${child.status} ${child.signal ?? ''}`.trim() };
+          row[variant] = { error: `exit ${child.status} ${child.signal ?? ''}`.trim() };
           continue;
         }
         const r = JSON.parse(child.stdout);
         const gflops = trainFlops(config, B, P, R) / r.seconds / 1e9;
         const peak = backend === 'ort' ? peaks.ortGflops : peaks.tfjsWasmGflops;
-        row[backend] = { ...r, tokensPerSecond: +(r.tokens / r.seconds).toFixed(1), gflops: +gflops.toFixed(2), percentOfOwnMatmulPeak: +((100 * gflops) / peak).toFixed(1), peakRssMiB: r.peakRssBytes ? Math.round(r.peakRssBytes / 2 ** 20) : null };
-        log(`${backend} ${shapeName}: ${row[backend].tokensPerSecond} tok/s, ${r.seconds.toFixed(3)} s/step, ${row[backend].gflops} GFLOP/s (${row[backend].percentOfOwnMatmulPeak}% of peak), peak RSS ${row[backend].peakRssMiB} MiB`);
+        row[variant] = { ...r, tokensPerSecond: +(r.tokens / r.seconds).toFixed(1), gflops: +gflops.toFixed(2), percentOfOwnMatmulPeak: +((100 * gflops) / peak).toFixed(1), peakRssMiB: r.peakRssBytes ? Math.round(r.peakRssBytes / 2 ** 20) : null };
+        log(`${variant} ${shapeName}: ${row[variant].tokensPerSecond} tok/s, ${r.seconds.toFixed(3)} s/step, ${row[variant].gflops} GFLOP/s (${row[variant].percentOfOwnMatmulPeak}% of peak), peak RSS ${row[variant].peakRssMiB} MiB`);
       }
       if (row.tfjs?.tokensPerSecond && row.ort?.tokensPerSecond) row.ortOverTfjs = +(row.ort.tokensPerSecond / row.tfjs.tokensPerSecond).toFixed(2);
       results.runs.push(row);
