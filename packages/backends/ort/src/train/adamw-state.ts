@@ -7,7 +7,8 @@
  */
 import type { OptimizerConfig } from '@prompt-aug/core';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
-import { sessionOptions, type SessionSettings } from '../session/session-options.js';
+import type { SessionSettings } from '../session/session-options.js';
+import { trainingSessionOptions } from './training-session-options.js';
 import { float32Of } from '../session/tensors.js';
 import { OPTIMIZER_IO as IO, buildAdamWGraph, buildSquaredNormGraph } from './graph/optimizer-graphs.js';
 import type { GraphParameter } from './graph-parameters.js';
@@ -35,7 +36,7 @@ export class OptimizerSessions {
   ) {}
 
   static async create(params: GraphParameter[], settings: SessionSettings): Promise<OptimizerSessions> {
-    const options = sessionOptions(settings);
+    const options = trainingSessionOptions(settings);
     const layer0 = params.filter((p) => p.name.startsWith(LAYER0));
     const layers = new Set(params.map((p) => /^model\.layers\.(\d+)\./.exec(p.name)?.[1]).filter((x) => x !== undefined));
     const rest = params.filter((p) => !/^model\.layers\.\d+\./.test(p.name));
@@ -55,10 +56,7 @@ export class OptimizerSessions {
     return Math.sqrt(float32Of(out[IO.sumSquares]!)[0]!);
   }
 
-  /**
-   * One AdamW step with the gradients scaled by `gradScale` (the clip coefficient, or 1);
-   * replaces the tensors in `params` and the state's moments with the updated ones.
-   */
+  /** One AdamW step, in place, with the gradients scaled by `gradScale` (the clip coefficient, or 1). */
   async step(state: AdamWState, params: Map<string, Tensor>, grads: ReadonlyMap<string, Tensor>, config: OptimizerConfig, gradScale: number): Promise<void> {
     state.step += 1;
     const [beta1, beta2] = config.betas;
@@ -77,13 +75,15 @@ export class OptimizerSessions {
           feeds[IO.expAvg(p.name)] = state.expAvg.get(name)!;
           feeds[IO.expAvgSq(p.name)] = state.expAvgSq.get(name)!;
         }
-        const out = await group.session.run(feeds);
+        // In place: every output is written into the tensor it replaces (elementwise, so safe),
+        // so weights and moments keep their buffers across steps and no garbage piles up.
+        const fetches: Record<string, Tensor> = {};
         for (const p of group.params) {
-          const name = live(p.name);
-          params.set(name, out[IO.newParam(p.name)]!);
-          state.expAvg.set(name, out[IO.newExpAvg(p.name)]!);
-          state.expAvgSq.set(name, out[IO.newExpAvgSq(p.name)]!);
+          fetches[IO.newParam(p.name)] = feeds[IO.param(p.name)]!;
+          fetches[IO.newExpAvg(p.name)] = feeds[IO.expAvg(p.name)]!;
+          fetches[IO.newExpAvgSq(p.name)] = feeds[IO.expAvgSq(p.name)]!;
         }
+        await group.session.run(feeds, fetches);
       }
     }
   }

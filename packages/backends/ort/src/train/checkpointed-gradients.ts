@@ -7,7 +7,8 @@
 import type { LossConfig, TrainStepInput } from '@prompt-aug/core';
 import { InferenceSession, type Tensor } from 'onnxruntime-node';
 import type { DecoderConfig } from '../onnx/decoder-config.js';
-import { sessionOptions, type SessionSettings } from '../session/session-options.js';
+import type { SessionSettings } from '../session/session-options.js';
+import { trainingSessionOptions } from './training-session-options.js';
 import { float32Of } from '../session/tensors.js';
 import {
   CHECKPOINT_IO as CK,
@@ -43,16 +44,20 @@ export class CheckpointedGradients implements GradientEngine {
   private session(key: string, build: () => Uint8Array): Promise<InferenceSession> {
     let s = this.sessions.get(key);
     if (!s) {
-      s = InferenceSession.create(build(), sessionOptions(this.settings));
+      s = InferenceSession.create(build(), trainingSessionOptions(this.settings));
       this.sessions.set(key, s);
       s.catch(() => this.sessions.delete(key));
     }
     return s;
   }
 
-  /** Runs a session with the feeds it declares (ORT refuses unknown feed names). */
+  /**
+   * Runs a session with the feeds it declares (ORT refuses unknown feed names); a gradient it
+   * accumulates is written into the running sum's own buffer (elementwise, in place).
+   */
   private async run(session: InferenceSession, feeds: Feeds): Promise<Record<string, Tensor>> {
-    return session.run(Object.fromEntries(session.inputNames.map((n) => [n, feeds[n]!])));
+    const fetches = Object.fromEntries(session.outputNames.map((n): [string, Tensor | null] => [n, n.startsWith('grad.') ? (feeds[IO.accumulated(n.slice(5))] ?? null) : null]));
+    return session.run(Object.fromEntries(session.inputNames.map((n) => [n, feeds[n]!])), fetches);
   }
 
   private layerFeeds(params: ReadonlyMap<string, Tensor>, layer: number): Feeds {

@@ -6,7 +6,8 @@
 import type { LossConfig, TrainStepInput } from '@prompt-aug/core';
 import { InferenceSession, type Tensor } from 'onnxruntime-node';
 import type { DecoderConfig } from '../onnx/decoder-config.js';
-import { sessionOptions, type SessionSettings } from '../session/session-options.js';
+import type { SessionSettings } from '../session/session-options.js';
+import { trainingSessionOptions } from './training-session-options.js';
 import { float32Of } from '../session/tensors.js';
 import { buildTrainGraph } from './graph/build-train-graph.js';
 import { TRAIN_IO as IO } from './graph/train-io.js';
@@ -50,7 +51,7 @@ export class GradientSessions implements GradientEngine {
     const key = JSON.stringify({ ...loss, accumulate });
     let session = this.sessions.get(key);
     if (!session) {
-      session = InferenceSession.create(buildTrainGraph(this.config, { loss, accumulate }), sessionOptions(this.settings));
+      session = InferenceSession.create(buildTrainGraph(this.config, { loss, accumulate }), trainingSessionOptions(this.settings));
       this.sessions.set(key, session);
       session.catch(() => this.sessions.delete(key));
     }
@@ -69,7 +70,10 @@ export class GradientSessions implements GradientEngine {
       const feeds: Record<string, Tensor> = { ...batchFeeds(input, weights, start, end, loss.klCoef !== 0), ...weightFeeds };
       if (grads) for (const [name, g] of grads) feeds[IO.accumulated(name)] = g;
       const session = await this.session(loss, grads !== null);
-      const out = await session.run(feeds);
+      // Accumulation writes each sum into the running gradient's own buffer (elementwise, in place).
+      const fetches: Record<string, Tensor | null> = { [IO.loss]: null, [IO.stats]: null };
+      for (const p of this.parameters) fetches[IO.grad(p.name)] = grads?.get(p.name) ?? null;
+      const out = await session.run(feeds, fetches);
       sums.loss += float32Of(out[IO.loss]!)[0]!;
       const [clipped, dual, kl, entropy] = float32Of(out[IO.stats]!);
       sums.clipped += clipped!;

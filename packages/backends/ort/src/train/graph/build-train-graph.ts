@@ -35,7 +35,9 @@ export class GradientOutputs {
       g.outputs.push(valueInfo(IO.grad(p.name), FLOAT, p.dims));
       if (accumulate) {
         g.inputs.push(valueInfo(IO.accumulated(p.name), FLOAT, p.dims));
-        parts.push(IO.accumulated(p.name));
+        // First, so a kernel that sums pairwise into its output reads it before overwriting it
+        // (the trainer writes the sum into the running gradient's own buffer).
+        parts.unshift(IO.accumulated(p.name));
       }
       g.op(parts.length === 1 ? 'Identity' : 'Sum', parts, {}, [IO.grad(p.name)]);
     }
