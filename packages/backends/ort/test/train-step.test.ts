@@ -146,4 +146,21 @@ describe('OrtPolicy.trainStep', () => {
     await plain.dispose();
     await checkpointed.dispose();
   });
+
+  it('a malformed batch is a UserError naming the field, before any work', async () => {
+    const model = await tinyModel({ seed: 13 });
+    const policy = await load(model.dir);
+    const input = rolloutBatch(model.config, model.weights);
+    const cases: [Partial<typeof input>, RegExp][] = [
+      [{ advantages: [1, 2] }, /advantages has 2 entries for 4 sequences/],
+      [{ oldLogprobs: input.oldLogprobs.slice(1) }, /oldLogprobs has 3 rows/],
+      [{ responseIds: input.responseIds.map(() => []), responseMask: input.responseMask.map(() => []), oldLogprobs: input.oldLogprobs.map(() => []) }, /at least one response token/],
+      [{ responseIds: input.responseIds.map((r) => r.map(() => model.config.vocabSize)) }, /not a token id of this model/],
+      [{ promptMask: input.promptMask.map((r) => r.map(() => 0)) }, /no real token/],
+      [{ microBatchSize: 0 }, /microBatchSize must be a whole number/],
+    ];
+    for (const [patch, message] of cases) await expect(policy.trainStep({ ...input, ...patch })).rejects.toThrow(message);
+    expect(policy.optimizerStep).toBe(0);
+    await policy.dispose();
+  });
 });

@@ -7,6 +7,7 @@ export function checkTrainBatch(input: TrainStepInput, vocabSize: number, loss: 
   checkMatrix('responseIds', input.responseIds);
   const B = input.promptIds.length;
   const R = input.responseIds[0]!.length;
+  if (R === 0) throw new UserError('responseIds rows are empty; trainStep needs at least one response token per batch (pad short responses on the right and mask them with 0).', 'PA_ORT_BAD_BATCH');
   checkMask('promptMask', input.promptMask, input.promptIds);
   checkMask('responseMask', input.responseMask, input.responseIds);
   checkNonEmptyRows('promptMask', input.promptMask);
