@@ -45,6 +45,7 @@ export default class Doctor extends BaseCommand {
     this.log('\nBackends and devices:');
     for (const b of backends) {
       if (b.error) this.log(`  ${b.name}: error: ${b.error}`);
+      if (b.capabilities) this.log(`  ${b.name}: can ${Object.keys(b.capabilities).filter((k) => b.capabilities![k]).join(', ') || 'nothing'}`);
       for (const d of b.devices) this.log(`  ${b.name}: ${d.device.padEnd(9)} ${d.available ? 'yes' : 'no '}  ${d.engine}${d.detail ? ` (${d.detail})` : ''}`);
     }
     this.log(`\nCache folder:       ${report.folders.cache}\nUser plugin folder: ${report.folders.userPlugins}`);

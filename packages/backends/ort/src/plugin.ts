@@ -11,9 +11,9 @@ export const ortBackend: BackendPlugin = {
   name: 'backend-ort',
   version,
   apiVersion: 1,
-  description: 'ONNX Runtime (onnxruntime-node): ONNX graphs built from Hugging Face checkpoints; fast generation and scoring, no training',
-  // onnxruntime-node has no training API, so this backend generates and scores only.
-  capabilities: { generate: true, score: true, train: false },
+  description: 'ONNX Runtime (onnxruntime-node): ONNX graphs built from Hugging Face checkpoints; generation, scoring and GRPO training (the backward pass is ONNX graphs too)',
+  // onnxruntime-node has no training API; the training step is graphs this package writes.
+  capabilities: { generate: true, score: true, train: true },
   devices: async () => detectDevices(),
   load: loadOrtPolicy,
 };

@@ -7,20 +7,21 @@ import { tinyModel } from './helpers/tiny.js';
 
 describe('backend-ort plugin', () => {
   test('is a plain BackendPlugin object that cannot train', async () => {
-    expect(backend).toMatchObject({ kind: 'backend', name: 'backend-ort', apiVersion: PLUGIN_API_VERSION, capabilities: { generate: true, score: true, train: false } });
+    expect(backend).toMatchObject({ kind: 'backend', name: 'backend-ort', apiVersion: PLUGIN_API_VERSION, capabilities: { generate: true, score: true, train: true } });
     expect(backend.version).toMatch(/^\d+\.\d+\.\d+/);
     const devices = await backend.devices();
     expect(devices.find((d) => d.device === 'cpu')?.available).toBe(true);
     expect(devices.map((d) => d.device).sort()).toEqual(['cpu', 'cuda']);
   });
 
-  test('a loaded policy describes itself and has no training methods', async () => {
+  test('a loaded policy describes itself and can train', async () => {
     const model = await tinyModel();
     const policy = await backend.load({ modelDir: model.dir, device: 'cpu', intraOpNumThreads: 1 });
     expect(policy.info).toMatchObject({ backend: 'backend-ort', device: 'cpu', architecture: 'qwen2', vocabSize: model.config.vocabSize, eosTokenIds: model.config.eosTokenIds });
     const params = [...model.weights.values()].reduce((n, t) => n + t.data.length, 0);
     expect(policy.info.numParameters).toBe(params);
-    expect(policy.trainStep).toBeUndefined();
+    expect(typeof policy.trainStep).toBe('function');
+    expect(typeof policy.save).toBe('function');
     await policy.dispose();
   });
 

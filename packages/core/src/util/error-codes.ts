@@ -540,6 +540,14 @@ export const ERROR_CODES = {
     meaning: 'Log-probs were asked for at a temperature that is not > 0.',
     fix: 'Pass a temperature greater than 0.',
   },
+  PA_ORT_TRAIN_MISSING_REF_LOGPROBS: {
+    meaning: 'A training batch has a KL term (klCoef > 0) but no reference log-probs.',
+    fix: 'Pass refLogprobs with the batch, or set the KL coefficient to 0.',
+  },
+  PA_ORT_TRAIN_GRAPH_FAILED: {
+    meaning: 'ONNX Runtime could not build or run the training graph for this model.',
+    fix: 'Check the model shape is supported (Qwen2/Llama) and that memory suffices (try a smaller micro-batch or checkpointLayers); report the message otherwise.',
+  },
 
   // Verifying answers (`pa verify`).
   PA_VERIFY_INPUT: {

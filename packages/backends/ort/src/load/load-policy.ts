@@ -6,7 +6,7 @@
  * (onnx/model.onnx, decoder_model_merged.onnx, ...) unless `useExistingExport: false`; else a
  * graph built from the safetensors checkpoint into the cache (`fused` picks the flavour).
  */
-import { type LoadOptions, type Policy } from '@prompt-aug/plugin-api';
+import { DEFAULT_LOSS, DEFAULT_OPTIMIZER, type LoadOptions, type Policy } from '@prompt-aug/plugin-api';
 import { cacheDir } from '@prompt-aug/core';
 import { loadTokenizerIfPresent, modelWeightShapes, policyTokenIds, readModelConfig, readModelWeights } from '@prompt-aug/core/model';
 import { randomBytes } from 'node:crypto';
@@ -23,6 +23,7 @@ import { builtGraphDir, builtGraphExists } from './graph-cache.js';
 import { openDecoder } from './open-decoder.js';
 import { resolveDevice } from './resolve-device.js';
 import { readOrtOptions, type OrtLoadOptions } from './ort-options.js';
+import { readOptimizerConfig } from '../train/checkpoint-io.js';
 import { weightsFromSource } from './weight-source.js';
 
 export async function loadOrtPolicy(options: LoadOptions): Promise<Policy> {
@@ -53,6 +54,8 @@ export async function loadOrtPolicy(options: LoadOptions): Promise<Policy> {
     return next;
   };
 
+  // Saved training configuration first, then whatever the caller asks for now (as backend-tfjs does).
+  const saved = await readOptimizerConfig(options.modelDir);
   const numParameters = [...modelWeightShapes(config).values()].reduce((sum, shape) => sum + shape.reduce((a, b) => a * b, 1), 0);
   return new OrtPolicy({
     info: {
@@ -70,5 +73,8 @@ export async function loadOrtPolicy(options: LoadOptions): Promise<Policy> {
     cleanup: () => rm(liveRoot, { recursive: true, force: true }),
     logitsBudgetBytes: extra.logitsBudgetBytes,
     maxPositions: config.maxPositionEmbeddings,
+    training: { config, modelDir: options.modelDir, settings, checkpointLayers: extra.checkpointLayers },
+    loss: { ...DEFAULT_LOSS, ...saved?.loss, ...options.loss },
+    optimizer: { ...DEFAULT_OPTIMIZER, ...saved?.optimizer, ...options.optimizer },
   });
 }

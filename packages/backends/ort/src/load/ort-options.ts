@@ -13,6 +13,8 @@ export interface OrtLoadOptions {
   intraOpNumThreads?: number;
   /** Cap on the logits held at once by forward/logprobs (default 512 MiB). */
   logitsBudgetBytes?: number;
+  /** trainStep recomputes each layer's activations in the backward pass instead of keeping them. */
+  checkpointLayers: boolean;
 }
 
 export function readOrtOptions(options: LoadOptions): OrtLoadOptions {
@@ -36,6 +38,7 @@ export function readOrtOptions(options: LoadOptions): OrtLoadOptions {
     useExistingExport: bool('useExistingExport', true),
     intraOpNumThreads: positiveInt('intraOpNumThreads') ?? positiveInt('threads'),
     logitsBudgetBytes: positiveInt('logitsBudgetBytes'),
+    checkpointLayers: bool('checkpointLayers', false),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type NodeProto,
   type TensorProto,
   type ValueInfoProto,
+  valueInfo,
 } from './proto.js';
 
 export type WeightStorage = 'float32' | 'float16';
@@ -26,6 +27,8 @@ export class GraphBuilder {
   private counter = 0;
   private usesMsDomain = false;
   private readonly int64Constants = new Map<string, string>();
+  /** Set by `weightsAsInputs`: weights become graph inputs and their data is kept here instead. */
+  private weightInputs: Map<string, { dims: number[]; data: Float32Array }> | null = null;
 
   /** `external` may be null for weightless graphs (the scorer), which then hold no weights. */
   constructor(
@@ -64,6 +67,11 @@ export class GraphBuilder {
    * widened by a Cast, so compute stays float32 (ORT's CPU kernels are float32-first).
    */
   weight(name: string, dims: number[], data: Float32Array, storage: WeightStorage = this.storage): string {
+    if (this.weightInputs) {
+      this.inputs.push(valueInfo(name, FLOAT, dims));
+      this.weightInputs.set(name, { dims, data });
+      return name;
+    }
     if (!this.external) throw new Error(`graph has no external data file for weight ${name}`);
     if (storage === 'float32') {
       this.initializers.push(this.external.add(name, dims, FLOAT, float32Bytes(data)));
@@ -89,8 +97,18 @@ export class GraphBuilder {
     return shape;
   }
 
+  /**
+   * From now on weights are float32 graph inputs (fed at run time, e.g. live training weights)
+   * rather than initializers; returns the map that collects their data in graph layout.
+   */
+  weightsAsInputs(): Map<string, { dims: number[]; data: Float32Array }> {
+    this.weightInputs = new Map();
+    return this.weightInputs;
+  }
+
   /** True when a weight of this name was already added (shared weights are added once). */
   has(name: string): boolean {
+    if (this.weightInputs?.has(name)) return true;
     return this.initializers.some((t) => t.name === name || t.name === `${name}.fp16`);
   }
 

@@ -29,6 +29,8 @@ export class DecoderSession {
   constructor(
     readonly session: InferenceSession,
     readonly layout: DecoderLayout,
+    /** Weights fed as graph inputs on every run (a decoder that reads live training tensors). */
+    private readonly weightFeeds?: () => Record<string, Tensor>,
   ) {}
 
   newCache(batch: number, capacity: number): KvCache {
@@ -42,6 +44,7 @@ export class DecoderSession {
       [IO.inputIds]: int64Matrix(input.inputIds),
       [IO.attentionMask]: int64Matrix(input.attentionMask),
       ...cache.pastFeeds(),
+      ...this.weightFeeds?.(),
     };
     if (this.layout.hasPositionIds) feeds[IO.positionIds] = int64Matrix(input.positionIds);
     if (this.layout.hasLogitsToKeep) feeds[IO.logitsToKeep] = int64Scalar(input.keep);

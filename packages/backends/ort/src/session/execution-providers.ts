@@ -5,6 +5,7 @@
  */
 import type { DeviceInfo } from '@prompt-aug/plugin-api';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -33,10 +34,10 @@ export function detectDevices(): DeviceInfo[] {
       engine: 'onnxruntime-node CUDA EP',
       available: cuda,
       detail: cuda
-        ? 'libonnxruntime_providers_cuda.so found; a CUDA 12 driver and cuDNN 9 are still needed at run time'
+        ? 'libonnxruntime_providers_cuda.so found; a CUDA 12 driver and cuDNN 9 are still needed at run time; generate, score and train (float32 graphs in standard ops, not yet tested on a GPU)'
         : 'CUDA provider libraries not installed (reinstall onnxruntime-node with its install script enabled)',
     },
-    { device: 'cpu', engine: 'onnxruntime-node CPU EP', available: true },
+    { device: 'cpu', engine: 'onnxruntime-node CPU EP', available: true, detail: `generate, score and train (float32; ${availableParallelism()} cores)` },
   ];
   // Best first: an available CUDA, then CPU.
   return devices.sort((a, b) => Number(b.available) - Number(a.available));

@@ -1,0 +1,92 @@
+/**
+ * The training-graph sessions and the micro-batch loop: runs the graph once per micro-batch,
+ * the first plainly and the rest with the running gradient fed back in (the sum happens in
+ * ORT, not in JavaScript), and sums the scalar statistics.
+ */
+import type { LossConfig, TrainStepInput } from '@prompt-aug/plugin-api';
+import { InferenceSession, type Tensor } from 'onnxruntime-node';
+import type { DecoderConfig } from '../onnx/decoder-config.js';
+import type { SessionSettings } from '../session/session-options.js';
+import { trainingSessionOptions } from './training-session-options.js';
+import { float32Of } from '../session/tensors.js';
+import { buildTrainGraph } from './graph/build-train-graph.js';
+import { TRAIN_IO as IO } from './graph/train-io.js';
+import { graphParameters, type GraphParameter } from './graph-parameters.js';
+import { aggregationWeights } from './loss-weights.js';
+import { batchFeeds } from './train-feeds.js';
+
+export interface StepSums {
+  loss: number;
+  clipped: number;
+  dual: number;
+  kl: number;
+  entropy: number;
+}
+
+export interface Gradients {
+  grads: Map<string, Tensor>;
+  sums: StepSums;
+}
+
+/** What the trainer needs from a gradient computation (whole-step graph or checkpointed layers). */
+export interface GradientEngine {
+  readonly parameters: GraphParameter[];
+  gradients(params: ReadonlyMap<string, Tensor>, input: TrainStepInput, loss: LossConfig): Promise<Gradients>;
+  dispose(): Promise<void>;
+}
+
+export class GradientSessions implements GradientEngine {
+  private readonly sessions = new Map<string, Promise<InferenceSession>>();
+  readonly parameters: GraphParameter[];
+
+  constructor(
+    private readonly config: DecoderConfig,
+    private readonly settings: SessionSettings,
+  ) {
+    this.parameters = graphParameters(config);
+  }
+
+  /** One session per (loss configuration, accumulate); loss constants are baked into the graph. */
+  private session(loss: LossConfig, accumulate: boolean): Promise<InferenceSession> {
+    const key = JSON.stringify({ ...loss, accumulate });
+    let session = this.sessions.get(key);
+    if (!session) {
+      session = InferenceSession.create(buildTrainGraph(this.config, { loss, accumulate }), trainingSessionOptions(this.settings));
+      this.sessions.set(key, session);
+      session.catch(() => this.sessions.delete(key));
+    }
+    return session;
+  }
+
+  async gradients(params: ReadonlyMap<string, Tensor>, input: TrainStepInput, loss: LossConfig): Promise<Gradients> {
+    const B = input.responseIds.length;
+    const weights = aggregationWeights(input.responseMask, loss.aggregation);
+    const micro = Math.max(1, Math.min(input.microBatchSize ?? B, B));
+    const sums: StepSums = { loss: 0, clipped: 0, dual: 0, kl: 0, entropy: 0 };
+    const weightFeeds = Object.fromEntries(params);
+    let grads: Map<string, Tensor> | null = null;
+    for (let start = 0; start < B; start += micro) {
+      const end = Math.min(start + micro, B);
+      const feeds: Record<string, Tensor> = { ...batchFeeds(input, weights, start, end, loss.klCoef !== 0), ...weightFeeds };
+      if (grads) for (const [name, g] of grads) feeds[IO.accumulated(name)] = g;
+      const session = await this.session(loss, grads !== null);
+      // Accumulation writes each sum into the running gradient's own buffer (elementwise, in place).
+      const fetches: Record<string, Tensor | null> = { [IO.loss]: null, [IO.stats]: null };
+      for (const p of this.parameters) fetches[IO.grad(p.name)] = grads?.get(p.name) ?? null;
+      const out = await session.run(feeds, fetches);
+      sums.loss += float32Of(out[IO.loss]!)[0]!;
+      const [clipped, dual, kl, entropy] = float32Of(out[IO.stats]!);
+      sums.clipped += clipped!;
+      sums.dual += dual!;
+      sums.kl += kl!;
+      sums.entropy += entropy!;
+      grads = new Map(this.parameters.map((p) => [p.name, out[IO.grad(p.name)]!]));
+    }
+    return { grads: grads ?? new Map(), sums };
+  }
+
+  async dispose(): Promise<void> {
+    for (const s of this.sessions.values()) await (await s.catch(() => null))?.release();
+    this.sessions.clear();
+  }
+}
