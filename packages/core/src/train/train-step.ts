@@ -8,6 +8,7 @@ import { generateRollouts, type GeneratedResponse, type RolloutRequest } from '.
 import { scoreRollout, type RolloutScore } from './score-rollouts.js';
 import { buildStepPrompts } from './step-prompts.js';
 import type { TrainConfig } from './train-config.js';
+import { entropyByTemplate } from './entropy-by-template.js';
 
 export interface StepContext {
   config: TrainConfig;
@@ -32,6 +33,8 @@ export interface StepResult {
   advantages: number[];
   /** Token-mean entropy of the pre-update policy over all response tokens. */
   entropy: number;
+  /** The same per template (the trained rollouts' tokens of each). */
+  entropyByTemplate: Record<string, number>;
   updates: TrainStepStats[];
   promptsTruncated: number;
   seconds: { generate: number; reward: number; logprobs: number; update: number };
@@ -96,7 +99,7 @@ export async function runTrainStep(ctx: StepContext, step: number, epoch: number
     );
   }
   seconds.update = (performance.now() - t) / 1000;
-  return { rollouts, scores, generated: { rollouts: generated.rollouts, scores: generated.scores }, advantages, entropy, updates, promptsTruncated, seconds };
+  return { rollouts, scores, generated: { rollouts: generated.rollouts, scores: generated.scores }, advantages, entropy, entropyByTemplate: entropyByTemplate(old.entropy, rollouts), updates, promptsTruncated, seconds };
 }
 
 /**

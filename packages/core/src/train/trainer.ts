@@ -83,8 +83,10 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
         throw error instanceof NonFiniteModelError ? nanError() : error;
       });
       if (result.updates.some((u) => !Number.isFinite(u.loss))) throw nanError();
-      const row = stepMetrics(step, epoch, result, lr);
-      if (result.entropy < config.entropyCollapseThreshold) hooks.onWarning?.(`entropy collapse: token-mean entropy ${result.entropy.toFixed(4)} at step ${step} is below ${config.entropyCollapseThreshold}; GRPO training usually degrades from here.`);
+      // The collapse warning is data too (1 on the steps it was raised), so `pa report` can draw it where it happened.
+      const collapsed = result.entropy < config.entropyCollapseThreshold;
+      const row = { ...stepMetrics(step, epoch, result, lr), entropyCollapse: collapsed ? 1 : 0 };
+      if (collapsed) hooks.onWarning?.(`entropy collapse: token-mean entropy ${result.entropy.toFixed(4)} at step ${step} is below ${config.entropyCollapseThreshold}; GRPO training usually degrades from here.`);
       await metricsLog.append(row);
       await tensorboard.scalars(step, row);
       // The row is on disk before the checkpoint: a kill in between replays this step on resume.
