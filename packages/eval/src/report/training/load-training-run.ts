@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { readMetrics, UserError, type MetricsRow } from '@prompt-aug/core';
-import { flattenRow, seriesKey } from './flatten-row.js';
+import { newKeyTree, visitRow } from './flatten-row.js';
 import { readEvals, type EvalRow } from './read-evals.js';
 import { locateRunFiles } from './run-files.js';
 
@@ -30,10 +30,13 @@ export async function loadTrainingRun(path: string): Promise<TrainingRun> {
   for (const row of rows) byStep.set(row.step, row);
   const steps = [...byStep.keys()].sort((a, b) => a - b);
   const series: Record<string, (number | null)[]> = {};
+  const keys = newKeyTree();
   steps.forEach((step, i) => {
-    const { step: _step, ...values } = byStep.get(step)!;
-    for (const [p, value] of flattenRow(values)) (series[seriesKey(p)] ??= new Array<number | null>(steps.length).fill(null))[i] = value;
+    visitRow(byStep.get(step)!, (key, value) => {
+      (series[key] ??= new Array<number | null>(steps.length).fill(null))[i] = value;
+    }, keys);
   });
+  delete series['["step"]'];
   return {
     name: files.name,
     dir: files.dir,
