@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The eval report test's launcher: Debian's /usr/bin/chromium through playwright-core, never skipped.
 import { launchChromium } from '../packages/eval/test/helpers/chromium.js';
-import { parseJson, runPa, SHARED_DATA } from './helpers/run-pa.js';
+import { parseJson, runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
 import { smallRunFlags, tinyTrainingSetup } from './helpers/train-fixtures.js';
 
 type Row = Record<string, unknown> & { step: number };
@@ -187,3 +187,16 @@ describe('pa report in headless Chromium, on two real training runs', () => {
 function seenTemplates(runs: readonly Map<number, Row>[]): number {
   return new Set(runs.flatMap((rows) => [...rows.values()].flatMap((r) => Object.keys(r.accuracyByTemplate as object)))).size;
 }
+
+describe('pa report: bad input', () => {
+  it('a folder that is not a run gets one clear paragraph, no stack trace', () => {
+    const empty = tempDir('pa-report-');
+    const result = runPa(['report', empty, '--out', join(empty, 'r.html')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${empty} holds no metrics.jsonl`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const json = runPa(['report', join(empty, 'missing'), '--json']);
+    expect(json.status).toBe(1);
+    expect(parseJson<{ error: { code: string } }>(json).error.code).toBe('report-run-folder-missing');
+  });
+});

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTrainingRun } from '../src/index.js';
+import { loadTrainingRun, trainingReport } from '../src/index.js';
 import { configDifferences } from '../src/report/training/config-diff.js';
 import { minMaxBuckets } from '../src/report/training/downsample.js';
 import { emaSmooth } from '../src/report/training/smoothing.js';
@@ -70,5 +70,18 @@ describe('training report pieces', () => {
     writeFileSync(join(dir, 'metrics.jsonl'), '{"step":1,"reward":1}\n');
     writeFileSync(join(dir, 'evals.jsonl'), '{"step":1}\n[1]\n{"step":2}\n');
     await expect(loadTrainingRun(dir)).rejects.toThrow(/Line 2 of .*evals\.jsonl is not an eval row/);
+  });
+
+  it('a hostile template id or config value stays text: escaped in the markup, \\u003c in the data block', async () => {
+    const dir = tempDir();
+    const evil = '</script><script>window.__pwned=1</script><img src=x onerror=alert(1)>';
+    writeFileSync(join(dir, 'metrics.jsonl'), JSON.stringify({ step: 1, accuracyByTemplate: { [evil]: 0.5 }, entropy: 0.3 }) + '\n');
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ plugin: evil }));
+    const { html } = await trainingReport([dir, dir]);
+    expect(html).not.toContain('<img');
+    expect(html.match(/<script/g)).toHaveLength(2); // the data block and the page's own script
+    const block = /<script type="application\/json" id="pa-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(Object.keys(JSON.parse(block).runs[0].series)).toContain(JSON.stringify(['accuracyByTemplate', evil]));
+    expect(html).toContain(`data-template="&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"`);
   });
 });
