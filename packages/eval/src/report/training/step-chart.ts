@@ -19,6 +19,8 @@ export interface StepChartOptions {
   maxPoints: number;
   /** Draw a dot at each point (eval curves have few). */
   dots?: boolean;
+  /** The page's smoothing control redraws this chart's curves (from the embedded raw numbers). */
+  smoothable?: boolean;
   /** A dashed horizontal line (e.g. the entropy-collapse threshold). */
   threshold?: { y: number; label: string };
   /** Step ranges drawn as bands along the top (e.g. where an entropy-collapse warning was raised). */
@@ -72,6 +74,6 @@ export function stepChart(series: readonly StepSeries[], options: StepChartOptio
   for (const m of options.markers ?? []) {
     parts.push(`<circle class="best" data-run="${m.run}" data-series="${escapeHtml(m.key)}" data-step="${m.x}" data-value="${m.y}" cx="${sx(m.x).toFixed(1)}" cy="${sy(m.y).toFixed(1)}" r="5.5" fill="none" stroke="${m.colour}" stroke-width="2"><title>${escapeHtml(m.label)}</title></circle>`);
   }
-  return `<svg class="step-chart" role="img" aria-label="${escapeHtml(options.title)}" width="${CHART.width}" height="${CHART.height}" viewBox="0 0 ${CHART.width} ${CHART.height}" xmlns="http://www.w3.org/2000/svg" ` +
+  return `<svg class="step-chart${options.smoothable ? ' smoothable' : ''}" role="img" aria-label="${escapeHtml(options.title)}" width="${CHART.width}" height="${CHART.height}" viewBox="0 0 ${CHART.width} ${CHART.height}" xmlns="http://www.w3.org/2000/svg" ` +
     `data-x-domain="${x0},${x1}" data-y-domain="${y0},${y1}" data-plot="${plot.l},${plot.t},${plot.w},${plot.h}" data-max-points="${options.maxPoints}">${parts.join('')}</svg>`;
 }

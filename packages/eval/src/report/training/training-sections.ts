@@ -28,10 +28,10 @@ export function trainingCharts(runs: readonly LabelledRun[], maxPoints: number):
     const entropy = chart.id === 'entropy';
     const bands = entropy ? runs.flatMap(({ label, run }, index) => collapseSpans(run).map((s) => ({ run: index, colour: seriesColour(index), ...s, label: `${label}: entropy-collapse warning, steps ${s.from}–${s.to}` }))) : [];
     const svg = stepChart(series, {
-      title: chart.title, maxPoints, bands,
+      title: chart.title, maxPoints, bands, smoothable: true,
       ...(entropy && typeof threshold === 'number' ? { threshold: { y: threshold, label: `collapse threshold ${threshold}` } } : {}),
     });
-    return svg ? `<figure class="chart" data-chart="${chart.id}">${svg.replace('class="step-chart"', 'class="step-chart smoothable"')}</figure>` : '';
+    return svg ? `<figure class="chart" data-chart="${chart.id}">${svg}</figure>` : '';
   });
   return `<div class="charts">${charts.join('')}</div>`;
 }
@@ -43,8 +43,8 @@ export function templatePanels(runs: readonly LabelledRun[], maxPoints: number):
   if (ids.length === 0) return '<p class="note">No per-template metrics in these runs.</p>';
   return ids.map((id) => {
     const charts = TEMPLATE_METRICS.map((m) => {
-      const svg = stepChart(curve(runs, [m.group, id]), { title: `${id}: ${m.title}`, maxPoints });
-      return svg ? `<figure class="chart" data-chart="${m.group}">${svg.replace('class="step-chart"', 'class="step-chart smoothable"')}</figure>` : '';
+      const svg = stepChart(curve(runs, [m.group, id]), { title: `${id}: ${m.title}`, maxPoints, smoothable: true });
+      return svg ? `<figure class="chart" data-chart="${m.group}">${svg}</figure>` : '';
     });
     return `<section class="template-panel" data-template="${escapeHtml(id)}"><h3>${escapeHtml(id)}</h3><div class="charts">${charts.join('')}</div></section>`;
   }).join('\n');
