@@ -33,3 +33,6 @@ export { EVAL_VERSION } from './version.js';
 export { runOpenAiEval, type RunOpenAiEvalOptions } from './openai/run-openai-eval.js';
 export { createCompletionsClient, completionsBaseUrl, type CompletionsClient, type CompletionsClientOptions, type CompletionRequest, type Completion } from './openai/completions-client.js';
 export { backoffDelayMs, DEFAULT_RETRY, type RetryPolicy } from './openai/backoff.js';
+
+export { trainingReport, type TrainingReport, type TrainingReportOptions, type TrainingReportRun } from './report/training/training-report.js';
+export { loadTrainingRun, type TrainingRun } from './report/training/load-training-run.js';

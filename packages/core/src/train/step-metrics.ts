@@ -26,6 +26,7 @@ export function stepMetrics(step: number, epoch: number, result: StepResult, lr:
     accuracy: mean(scores.map((s) => (s.correct ? 1 : 0))),
     formatReward: mean(scores.map((s) => s.formatReward)),
     entropy: result.entropy,
+    entropyByTemplate: result.entropyByTemplate,
     rewardByTemplate: perTemplate((i) => scores[i]!.reward),
     accuracyByTemplate: perTemplate((i) => (scores[i]!.correct ? 1 : 0)),
     formatRewardByTemplate: perTemplate((i) => scores[i]!.formatReward),

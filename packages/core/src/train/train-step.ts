@@ -10,6 +10,7 @@ import { scoreRollout, type RolloutScore } from './score-rollouts.js';
 import { buildStepPrompts } from './step-prompts.js';
 import { importanceWeights, mismatchMetrics, type Mismatch } from './off-policy.js';
 import type { TrainConfig } from './train-config.js';
+import { entropyByTemplate } from './entropy-by-template.js';
 
 export interface StepContext {
   config: TrainConfig;
@@ -34,6 +35,8 @@ export interface StepResult {
   advantages: number[];
   /** Token-mean entropy of the pre-update policy over all response tokens. */
   entropy: number;
+  /** The same per template (the trained rollouts' tokens of each). */
+  entropyByTemplate: Record<string, number>;
   updates: TrainStepStats[];
   promptsTruncated: number;
   seconds: { generate: number; reward: number; logprobs: number; update: number };
@@ -122,7 +125,7 @@ export async function trainOnRollouts(ctx: StepContext, input: StepRollouts): Pr
     );
   }
   seconds.update = (performance.now() - t) / 1000;
-  return { rollouts, scores, generated: { rollouts: generated.rollouts, scores: generated.scores }, advantages, entropy, updates, promptsTruncated, seconds, ...(offPolicy ? { mismatch: offPolicy.mismatch } : {}) };
+  return { rollouts, scores, generated: { rollouts: generated.rollouts, scores: generated.scores }, advantages, entropy, entropyByTemplate: entropyByTemplate(old.entropy, rollouts), updates, promptsTruncated, seconds, ...(offPolicy ? { mismatch: offPolicy.mismatch } : {}) };
 }
 
 /**

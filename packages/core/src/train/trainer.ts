@@ -109,14 +109,16 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
         throw error instanceof NonFiniteModelError ? nanError() : error;
       });
       if (result.updates.some((u) => !Number.isFinite(u.loss))) throw nanError();
-      const row = stepMetrics(step, epoch, result, lr);
+      // The collapse warning is data too (1 on the steps it was raised), so `pa report` can draw it where it happened.
+      const collapsed = result.entropy < config.entropyCollapseThreshold;
+      const row = { ...stepMetrics(step, epoch, result, lr), entropyCollapse: collapsed ? 1 : 0 };
       if (result.mismatch) {
         if (mismatchJumped(mismatchHistory, result.mismatch.logpAbsDiff)) {
           hooks.onWarning?.(`rollout engine mismatch jumped at step ${step}: token-mean |Δ logp| ${result.mismatch.logpAbsDiff.toFixed(4)} against ${(mismatchHistory.reduce((a, v) => a + v, 0) / mismatchHistory.length).toFixed(4)} before (KL ${result.mismatch.kl.toFixed(4)}). The engine may not hold the trainer's weights: check the weight sync (--sync-dir readable by every server, the servers' logs).`);
         }
         mismatchHistory.push(result.mismatch.logpAbsDiff);
       }
-      if (result.entropy < config.entropyCollapseThreshold) hooks.onWarning?.(`entropy collapse: token-mean entropy ${result.entropy.toFixed(4)} at step ${step} is below ${config.entropyCollapseThreshold}; GRPO training usually degrades from here.`);
+      if (collapsed) hooks.onWarning?.(`entropy collapse: token-mean entropy ${result.entropy.toFixed(4)} at step ${step} is below ${config.entropyCollapseThreshold}; GRPO training usually degrades from here.`);
       await metricsLog.append(row);
       await tensorboard.scalars(step, row);
       // The row is on disk before the checkpoint: a kill in between replays this step on resume.

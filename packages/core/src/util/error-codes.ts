@@ -360,6 +360,26 @@ export const ERROR_CODES = {
     meaning: 'Another evaluation is writing the same output folder.',
     fix: 'Wait for it to finish or use another --out folder; delete eval.lock only if that process is really gone.',
   },
+  PA_REPORT_RUN_FOLDER_MISSING: {
+    meaning: 'A folder given to `pa report` does not exist.',
+    fix: 'Pass training run folders (the --out of pa train).',
+  },
+  PA_REPORT_METRICS_MISSING: {
+    meaning: 'A folder given to `pa report` has no metrics.jsonl, so it is not a training run (or it has not finished a step yet).',
+    fix: 'Pass the --out folder of a pa train run that has written at least one step.',
+  },
+  PA_REPORT_CONFIG_UNREADABLE: {
+    meaning: 'A run\'s config.json cannot be read as JSON.',
+    fix: 'Restore the run\'s config.json (pa train writes it at the start), or remove it to report without config differences.',
+  },
+  PA_REPORT_EVALS_CORRUPT: {
+    meaning: 'A line in the middle of a run\'s metrics.jsonl or evals.jsonl is not valid JSON (a torn last line is tolerated).',
+    fix: 'Fix or remove that line (the message names the file and line).',
+  },
+  PA_REPORT_NO_RUNS: {
+    meaning: '`pa report` was given no run folder.',
+    fix: 'Name one or more training run folders, e.g. `pa report runs/demo/run`.',
+  },
 
   // Remote generation through an OpenAI-compatible completions server.
   PA_OPENAI_BAD_URL: {

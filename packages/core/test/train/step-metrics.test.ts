@@ -18,6 +18,7 @@ describe('stepMetrics', () => {
   const base: Omit<StepResult, 'rollouts' | 'scores' | 'advantages'> = {
     generated: { rollouts: generatedRollouts, scores: generatedScores },
     entropy: 0.25,
+    entropyByTemplate: { a: 0.3, b: 0.125 },
     updates: [
       { loss: 0.5, clipFrac: 0.1, clipFracLower: 0, approxKl: 0.01, gradNorm: 2, entropy: 0.25, applied: true },
       { loss: 1.5, clipFrac: 0.3, clipFracLower: 0.2, approxKl: 0.03, gradNorm: 4, entropy: 0.2, applied: false },
@@ -33,6 +34,7 @@ describe('stepMetrics', () => {
     expect(row.formatReward).toBeCloseTo(0.75, 12);
     expect(row.rewardByTemplate).toEqual({ a: 1.5, b: 0.5 });
     expect(row.accuracyByTemplate).toEqual({ a: 0.5, b: 0 });
+    expect(row.entropyByTemplate).toEqual({ a: 0.3, b: 0.125 });
     expect(row.responseLength).toEqual({ mean: 5, max: 8 });
     expect(row.truncatedFraction).toBe(0.25);
     expect(row.zeroAdvantageGroupsFraction).toBe(0.5);

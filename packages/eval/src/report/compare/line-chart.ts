@@ -1,12 +1,11 @@
 import { formatPercent } from '../format-number.js';
 import { escapeHtml } from '../html/escape-html.js';
+import { seriesColour } from '../html/palette.js';
 
 export interface Series {
   name: string;
   points: { x: number; y: number }[];
 }
-
-const COLOURS = ['#0f766e', '#2563eb', '#d97706', '#7c3aed', '#dc2626', '#059669', '#db2777', '#475569'];
 
 /** Accuracy-over-steps curves as inline SVG; the y axis spans the data (padded), like the paper's Figure 1. */
 export function lineChart(series: readonly Series[], title: string, xLabel = 'step'): string {
@@ -26,7 +25,7 @@ export function lineChart(series: readonly Series[], title: string, xLabel = 'st
   const shownX = xTicks.filter((_, i) => i % Math.ceil(xTicks.length / 8) === 0);
   const xAxis = shownX.map((x) => `<text x="${sx(x).toFixed(1)}" y="${height - pad.bottom + 16}" text-anchor="middle">${x}</text>`);
   const lines = series.map((s, i) => {
-    const colour = COLOURS[i % COLOURS.length]!;
+    const colour = seriesColour(i);
     const pts = s.points.filter((p) => Number.isFinite(p.y));
     const path = pts.map((p, j) => `${j === 0 ? 'M' : 'L'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
     const dots = pts.map((p) => `<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="3" fill="${colour}"><title>${escapeHtml(s.name)} @ ${p.x}: ${formatPercent(p.y)}</title></circle>`).join('');

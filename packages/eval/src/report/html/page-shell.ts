@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { escapeHtml } from './escape-html.js';
 
 // Inline only: the report must open from disk with no network (no fonts, scripts or CDNs).
@@ -20,19 +21,25 @@ pre { white-space: pre-wrap; word-break: break-word; background: #f5f7fa; paddin
 .ok { color: var(--good); } .no { color: var(--bad); } .note, .warning { color: var(--muted); }
 `;
 
-/** A complete, self-contained HTML document around `body` (already-safe HTML). */
-export function pageShell(title: string, body: string): string {
+/**
+ * A complete, self-contained HTML document around `body` (already-safe HTML). `script`, when
+ * given, is the page's one inline script: the Content-Security-Policy allows exactly that text
+ * (by its SHA-256), so nothing else can run even if some markup slipped through unescaped.
+ */
+export function pageShell(title: string, body: string, options: { script?: string } = {}): string {
+  const scriptSrc = options.script === undefined ? '' : `; script-src 'sha256-${createHash('sha256').update(options.script).digest('base64')}'`;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:${scriptSrc}">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 ${body}
+${options.script === undefined ? '' : `<script>${options.script}</script>`}
 </body>
 </html>
 `;

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { UserError } from '@prompt-aug/core';
+
+/** One periodic eval (a line of evals.jsonl): the checkpoint's step and its accuracies in percent. */
+export interface EvalRow {
+  step: number;
+  checkpoint?: string;
+  /** perBenchmarkAccuracy, perQuestionAccuracy and `accuracy/<benchmark>`. */
+  values: Record<string, number>;
+}
+
+/**
+ * evals.jsonl, written by the trainer after each periodic eval. A torn last line (a run killed
+ * mid-write, or one still going) is left out; an eval of a step repeated after a resume keeps
+ * its later line. Non-numeric fields other than `checkpoint` are ignored.
+ */
+export async function readEvals(file: string): Promise<EvalRow[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const byStep = new Map<number, EvalRow>();
+  const lines = text.split('\n');
+  const last = lines.pop() ?? ''; // '' after a final newline, else a line still being written
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const row = parseEvalLine(line);
+    if (!row) {
+      throw new UserError(`Line ${index + 1} of ${file} is not an eval row (a JSON object with an integer "step" and numeric accuracies): ${line.slice(0, 120)}. Only the last line can be torn by a crash, so the file was edited or corrupted; fix or delete that line and run pa report again.`, 'PA_REPORT_EVALS_CORRUPT');
+    }
+    byStep.set(row.step, row);
+  });
+  const tail = parseEvalLine(last);
+  if (tail) byStep.set(tail.step, tail);
+  return [...byStep.values()].sort((a, b) => a.step - b.step);
+}
+
+function parseEvalLine(line: string): EvalRow | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { step, checkpoint, ...rest } = value as Record<string, unknown>;
+  if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0) return undefined;
+  const values: Record<string, number> = {};
+  for (const [key, v] of Object.entries(rest)) if (typeof v === 'number' && Number.isFinite(v)) values[key] = v;
+  return { step, ...(typeof checkpoint === 'string' ? { checkpoint } : {}), values };
+}
