@@ -4,3 +4,4 @@ export * from './plugin-types.js';
 export * from './policy-types.js';
 export { definePlugin } from './define-plugin.js';
 export { DEFAULT_LOSS, DEFAULT_OPTIMIZER } from './training-defaults.js';
+export { aggregationWeights } from './loss-aggregation.js';

@@ -23,7 +23,7 @@ import {
 import { TRAIN_IO as IO } from './graph/train-io.js';
 import type { GraphParameter } from './graph-parameters.js';
 import type { GradientEngine, Gradients, StepSums } from './gradient-sessions.js';
-import { aggregationWeights } from './loss-weights.js';
+import { aggregationWeights } from '@prompt-aug/plugin-api';
 import { batchFeeds } from './train-feeds.js';
 
 type Feeds = Record<string, Tensor>;

@@ -12,7 +12,7 @@ import { float32Of } from '../session/tensors.js';
 import { buildTrainGraph } from './graph/build-train-graph.js';
 import { TRAIN_IO as IO } from './graph/train-io.js';
 import { graphParameters, type GraphParameter } from './graph-parameters.js';
-import { aggregationWeights } from './loss-weights.js';
+import { aggregationWeights } from '@prompt-aug/plugin-api';
 import { batchFeeds } from './train-feeds.js';
 
 export interface StepSums {

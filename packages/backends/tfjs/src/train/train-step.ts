@@ -9,7 +9,7 @@ import type { Model } from '../model/forward.js';
 import { responseTokenStats } from '../score/response-logprobs.js';
 import { adamWStep, type AdamWState } from './adamw.js';
 import { clipGradients, globalGradNorm } from './grad-clip.js';
-import { aggregationWeights } from './loss-weights.js';
+import { aggregationWeights } from '@prompt-aug/plugin-api';
 import { policyLoss } from './policy-loss.js';
 
 export interface Trainer {

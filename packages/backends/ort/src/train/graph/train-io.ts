@@ -9,7 +9,7 @@ export const TRAIN_IO = {
   oldLogprobs: 'old_logprobs',
   /** [B, 1] */
   advantages: 'advantages',
-  /** [B, R] aggregation weights over the whole step (see loss-weights.ts). */
+  /** [B, R] aggregation weights over the whole step (see aggregationWeights in @prompt-aug/plugin-api). */
   lossWeights: 'loss_weights',
   refLogprobs: 'ref_logprobs',
   invTemperature: 'inv_temperature',

@@ -1,4 +1,6 @@
 /**
+ * What each LossAggregation means, written once for every training backend.
+ *
  * Per-token weights that turn token losses into the step's aggregated loss,
  * loss = Σ_b Σ_t w[b][t] · ℓ[b][t], computed once for the whole step so that accumulating
  * micro-batch gradients gives exactly the gradient of one big batch:
@@ -12,7 +14,7 @@
  *                            horizon; verl divides the micro-batch sum by R and then by the
  *                            number of micro-batches, which is the same for equal micro-batches).
  */
-import type { LossAggregation } from '@prompt-aug/plugin-api';
+import type { LossAggregation } from './policy-types.js';
 
 export function aggregationWeights(mask: number[][], mode: LossAggregation): number[][] {
   const B = mask.length;
