@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The eval report test's launcher: Debian's /usr/bin/chromium through playwright-core, never skipped.
 import { launchChromium } from '../packages/eval/test/helpers/chromium.js';
-import { parseJson, runPa, SHARED_DATA, tempDir } from './helpers/run-pa.js';
+import { parseJson, runPa, tempDir } from './helpers/run-pa.js';
 import { smallRunFlags, tinyTrainingSetup } from './helpers/train-fixtures.js';
 
 type Row = Record<string, unknown> & { step: number };
@@ -51,7 +51,7 @@ async function readCurves(page: Awaited<ReturnType<Browser['newPage']>>): Promis
     const [x0, x1] = c.x.split(',').map(Number) as [number, number];
     const [y0, y1] = c.y.split(',').map(Number) as [number, number];
     const [l, t, w, h] = c.plot.split(',').map(Number) as [number, number, number, number];
-    const points = c.d.split(/[ML]/).filter(Boolean).map((pair) => {
+    const points = c.d.split(/[ML]/).filter(Boolean).map((pair: string) => {
       const [px, py] = pair.split(',').map(Number) as [number, number];
       return [x0 + ((px - l) / w) * (x1 - x0), y0 + ((t + h - py) / h) * (y1 - y0)] as [number, number];
     });
@@ -81,7 +81,7 @@ describe('pa report in headless Chromium, on two real training runs', () => {
     const setup = await tinyTrainingSetup();
     // Run A: diverse templates with a periodic eval, stopped at step 2 and resumed to step 4.
     runA = join(setup.root, 'diverse');
-    const evalFlags = { 'eval-every': '2', 'eval-limit': '1', 'eval-max-new-tokens': '4', 'eval-data-dir': join(SHARED_DATA, 'benchmarks'), 'eval-backend': 'backend-ort' };
+    const evalFlags = { 'eval-every': '2', 'eval-limit': '1', 'eval-max-new-tokens': '4', 'eval-backend': 'backend-ort' };
     const first = runPa(smallRunFlags(setup, runA, { 'max-steps': '2', ...evalFlags }), { timeoutMs: 240_000 });
     expect(first.status, first.stderr).toBe(0);
     const resumed = runPa([...smallRunFlags(setup, runA, { 'max-steps': '4', ...evalFlags }), '--resume'], { timeoutMs: 240_000 });
