@@ -19,7 +19,7 @@ describe('a folder or user plugin named like a bundled plugin never replaces it 
   let env: Record<string, string>;
 
   beforeAll(() => {
-    env = { PA_DATA_DIR: tempDir('pa-data-'), PA_CACHE_DIR: tempDir('pa-cache-') };
+    env = { PA_PLUGINS_DIR: tempDir('pa-plugins-'), PA_CACHE_DIR: tempDir('pa-cache-') };
   });
 
   it('ignores ./verifier-math in the current folder unless it is named as a path', () => {
@@ -54,8 +54,8 @@ describe('a folder or user plugin named like a bundled plugin never replaces it 
   });
 
   it('lists a reserved-name package put into the user folder by hand as not used, beside the bundled one that runs', () => {
-    const env = { PA_DATA_DIR: tempDir('pa-data-'), PA_CACHE_DIR: tempDir('pa-cache-') };
-    const userDir = join(env.PA_DATA_DIR, 'plugins');
+    const env = { PA_PLUGINS_DIR: tempDir('pa-plugins-'), PA_CACHE_DIR: tempDir('pa-cache-') };
+    const userDir = env.PA_PLUGINS_DIR;
     const source = writePluginFolder(tempDir('pa-hijack-hand-'), 'v', '@prompt-aug/verifier-math');
     mkdirSync(join(userDir, 'node_modules/@prompt-aug'), { recursive: true });
     cpSync(source, join(userDir, 'node_modules/@prompt-aug/verifier-math'), { recursive: true });

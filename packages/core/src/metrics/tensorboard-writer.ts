@@ -11,7 +11,9 @@ import type { MetricValue } from './metric-types.js';
 import { isValidStep } from './metric-types.js';
 import { encodeFileVersionEvent, encodeScalarsEvent, encodeSessionStartEvent } from './tensorboard-event.js';
 import { frameTfRecord } from './tfrecord-frame.js';
-import { runFolderPaths } from '../train/run-folder.js';
+
+/** The run folder's subfolder for event files (the run-folder layout names it through this constant). */
+export const TENSORBOARD_SUBFOLDER = 'tensorboard';
 
 export interface TensorBoardWriterOptions {
   /** Set when resuming: the step of the checkpoint the run resumes from (see encodeSessionStartEvent). */
@@ -43,7 +45,7 @@ export class TensorBoardWriter {
       throw new RangeError(`checkpointStep must be a non-negative integer, got ${checkpointStep}`);
     }
     const now = options.now ?? Date.now;
-    const dir = runFolderPaths(runDir).tensorboard;
+    const dir = join(runDir, TENSORBOARD_SUBFOLDER);
     await mkdir(dir, { recursive: true });
     const { file, handle } = await createUniqueEventFile(dir, now(), options.hostname ?? osHostname());
     const writer = new TensorBoardWriter(file, handle, options);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { TENSORBOARD_SUBFOLDER } from '../metrics/tensorboard-writer.js';
 import { checkpointsDir, listCheckpoints, type CheckpointInfo } from './checkpoints.js';
 
 /**
@@ -17,7 +18,7 @@ export const RUN_FOLDER_FILES = {
   metrics: 'metrics.jsonl',
   evals: 'evals.jsonl',
   checkpoints: 'checkpoints',
-  tensorboard: 'tensorboard',
+  tensorboard: TENSORBOARD_SUBFOLDER,
 } as const;
 
 export type RunFolderPaths = { [K in keyof typeof RUN_FOLDER_FILES]: string };
