@@ -1,42 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeTinyModel } from '@prompt-aug/core/model';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PA_BIN, REPO_ROOT, runPa, tempDir } from './helpers/run-pa.js';
+import { killChildren, runPaAsync, startServe } from './helpers/pa-processes.js';
+import { runPa, tempDir } from './helpers/run-pa.js';
 
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-/** Start `pa serve` as a real child process on a free loopback port; resolve with the URL it prints. */
-function startServe(model: string, modelName: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [PA_BIN, 'serve', model, '--port', '0', '--host', '127.0.0.1', '--model-name', modelName], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`pa serve printed no URL within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /at (http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!, output: () => output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`pa serve exited (${code}) before printing its URL:\n${output}`));
-    });
-  });
-}
+afterEach(killChildren);
 
 interface Sample { benchmark: string; id: string; prompt: string; response: string }
 const readSamplesFile = (dir: string): Sample[] => readFileSync(join(dir, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Sample);
@@ -49,7 +18,7 @@ describe('pa serve + pa eval --backend openai', () => {
     await writeTinyModel(model, { seed: 5, maxPositionEmbeddings: 4096 });
     const common = ['--limit', '1', '--max-new-tokens', '4', '--json'];
 
-    const { child, url, output } = await startServe(model, 'tiny-served');
+    const { child, url, output } = await startServe(model, ['--model-name', 'tiny-served']);
     const models = (await (await fetch(`${url}/models`)).json()) as { data: { id: string }[] };
     expect(models.data.map((m) => m.id)).toEqual(['tiny-served']);
     const bad = await fetch(`${url}/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'tiny-served', prompt: 3 }) });
@@ -88,16 +57,3 @@ describe('pa serve + pa eval --backend openai', () => {
     expect(remoteSamples.some((s) => s.response.length > 0)).toBe(true);
   }, 300_000);
 });
-
-/** Like runPa, without blocking this process (the server under test answers from a child, but fetch above shares the loop). */
-function runPaAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [PA_BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    children.push(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
-}

@@ -5,6 +5,7 @@
  * one, so a parsed last line is complete even if its newline never made it to disk).
  */
 import { UserError } from '../util/user-error.js';
+import { parseAppendedLines } from './appended-lines.js';
 import { assertMetricValue, isValidStep, type MetricsRow } from './metric-types.js';
 
 export interface MetricsLine {
@@ -14,25 +15,13 @@ export interface MetricsLine {
 }
 
 export function parseMetricsLines(text: string, file: string): MetricsLine[] {
-  const pieces = text.split('\n');
-  // After the final '\n' split yields '' (a clean file) or an unterminated last line.
-  const unterminated = pieces.pop() ?? '';
-  const lines: MetricsLine[] = [];
-  pieces.forEach((line, index) => {
-    if (line.trim() === '') return;
-    const row = parseRow(line);
-    if (!row) {
-      throw new UserError(
-        `Line ${index + 1} of the metrics file ${file} is not a metrics row (a JSON object with an integer "step" and numeric values): ${line.slice(0, 120)}. ` +
-          'Only the last line can be torn by a crash, so this file was edited or corrupted; fix or delete that line and run again.',
-        'PA_METRICS_CORRUPT',
-      );
-    }
-    lines.push({ row, text: line });
-  });
-  const lastRow = unterminated.trim() === '' ? undefined : parseRow(unterminated);
-  if (lastRow) lines.push({ row: lastRow, text: unterminated });
-  return lines;
+  const corrupt = (lineNumber: number, line: string) =>
+    new UserError(
+      `Line ${lineNumber} of the metrics file ${file} is not a metrics row (a JSON object with an integer "step" and numeric values): ${line.slice(0, 120)}. ` +
+        'Only the last line can be torn by a crash, so this file was edited or corrupted; fix or delete that line and run again.',
+      'PA_METRICS_CORRUPT',
+    );
+  return parseAppendedLines(text, parseRow, corrupt).map(({ value, text: line }) => ({ row: value, text: line }));
 }
 
 function parseRow(line: string): MetricsRow | undefined {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '@prompt-aug/core';
+import { parseAppendedLines } from '@prompt-aug/core/train';
 
 /** One periodic eval (a line of evals.jsonl): the checkpoint's step and its accuracies in percent. */
 export interface EvalRow {
@@ -22,19 +23,10 @@ export async function readEvals(file: string): Promise<EvalRow[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  const corrupt = (lineNumber: number, line: string) =>
+    new UserError(`Line ${lineNumber} of ${file} is not an eval row (a JSON object with an integer "step" and numeric accuracies): ${line.slice(0, 120)}. Only the last line can be torn by a crash, so the file was edited or corrupted; fix or delete that line and run pa report again.`, 'PA_REPORT_EVALS_CORRUPT');
   const byStep = new Map<number, EvalRow>();
-  const lines = text.split('\n');
-  const last = lines.pop() ?? ''; // '' after a final newline, else a line still being written
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    const row = parseEvalLine(line);
-    if (!row) {
-      throw new UserError(`Line ${index + 1} of ${file} is not an eval row (a JSON object with an integer "step" and numeric accuracies): ${line.slice(0, 120)}. Only the last line can be torn by a crash, so the file was edited or corrupted; fix or delete that line and run pa report again.`, 'PA_REPORT_EVALS_CORRUPT');
-    }
-    byStep.set(row.step, row);
-  });
-  const tail = parseEvalLine(last);
-  if (tail) byStep.set(tail.step, tail);
+  for (const { value } of parseAppendedLines(text, parseEvalLine, corrupt)) byStep.set(value.step, value);
   return [...byStep.values()].sort((a, b) => a.step - b.step);
 }
 
