@@ -34,6 +34,8 @@ function isDown(error: unknown): boolean {
 export class ServerPool {
   readonly servers: PoolServer[];
   private current: Weights | undefined;
+  /** The sync in progress, if any (a rejoining server waits for it). */
+  private syncing: Promise<void> | undefined;
   /** During a reload, answers may still come from the weights being replaced. */
   private replacing: Weights | undefined;
   private readonly probes = new Map<PoolServer, NodeJS.Timeout>();
@@ -74,6 +76,16 @@ export class ServerPool {
    * switched are switched back to the previous weights, and the error says which failed.
    */
   async reloadAll(weights: Weights): Promise<void> {
+    const run = this.reloadAlive(weights);
+    this.syncing = run;
+    try {
+      await run;
+    } finally {
+      if (this.syncing === run) this.syncing = undefined;
+    }
+  }
+
+  private async reloadAlive(weights: Weights): Promise<void> {
     const alive = this.servers.filter((s) => s.alive);
     this.replacing = this.current;
     const results = await Promise.allSettled(alive.map((s) => this.reloadOne(s, weights))).finally(() => (this.replacing = undefined));
@@ -148,7 +160,14 @@ export class ServerPool {
   private async probe(server: PoolServer): Promise<void> {
     try {
       await server.client.request('GET', '/health', undefined, { timeoutMs: 10_000 });
-      if (this.current) await this.reloadOne(server, this.current);
+      // A sync that runs while this server loads does not include it (it is not alive yet): load
+      // again until no sync is running and the weights loaded are the pool's current ones.
+      let loaded: Weights | undefined;
+      do {
+        await this.syncing?.catch(() => undefined);
+        loaded = this.current;
+        if (loaded) await this.reloadOne(server, loaded);
+      } while (this.syncing !== undefined || this.current !== loaded);
     } catch (error) {
       server.lastFailure = (error as Error).message;
       this.scheduleProbe(server);
