@@ -53,4 +53,39 @@ describe('AdamW graph (torch.optim.AdamW semantics)', () => {
     expect(await optimizer.gradNorm(new Map([['a', new Tensor('float32', Float32Array.of(Infinity, 0), [2])], ['b', grads.get('b')!]]))).toBe(Infinity);
     await optimizer.dispose();
   });
+
+  it('runs chunk by chunk over each tensor: a 7-element tensor in chunks of 2 moves as the float64 formula says, in place', async () => {
+    // torch.optim.AdamW written out in float64, element by element (the independent reference).
+    const torchAdamW = (p: number[], grads: number[][], lr: number, wd: number, b1: number, b2: number, eps: number) => {
+      const m = p.map(() => 0);
+      const v = p.map(() => 0);
+      grads.forEach((g, t) => {
+        for (let i = 0; i < p.length; i++) {
+          p[i]! *= 1 - lr * wd;
+          m[i] = b1 * m[i]! + (1 - b1) * g[i]!;
+          v[i] = b2 * v[i]! + (1 - b2) * g[i]! * g[i]!;
+          const denom = Math.sqrt(v[i]!) / Math.sqrt(1 - b2 ** (t + 1)) + eps;
+          p[i]! -= (lr / (1 - b1 ** (t + 1))) * (m[i]! / denom);
+        }
+      });
+      return { p, m, v };
+    };
+    const p0 = [0.3, -1.2, 2, 0.05, -0.7, 1.1, 0];
+    const steps = [
+      [0.2, -0.4, 0.01, 0, 1.5, -0.3, 0.08],
+      [-0.1, 0.3, 0.02, -0.5, 0.9, 0.4, -0.06],
+    ];
+    const optimizer = await OptimizerSessions.create([{ name: 'w', dims: [7], hfName: 'w', transposed: false }], settings, 2);
+    const weights = new Float32Array(p0);
+    const params = new Map([['w', new Tensor('float32', weights, [7])]]);
+    const state = createAdamWState();
+    const config = { lr: 0.05, betas: [0.8, 0.99] as [number, number], eps: 1e-8, weightDecay: 0.1, gradClip: 1 };
+    for (const g of steps) await optimizer.step(state, params, new Map([['w', new Tensor('float32', Float32Array.from(g), [7])]]), config, 1);
+    const expected = torchAdamW([...p0], steps, 0.05, 0.1, 0.8, 0.99, 1e-8);
+    expect(params.get('w')!.data).toBe(weights); // updated in its own buffer
+    Array.from(weights).forEach((x, i) => expect(x).toBeCloseTo(expected.p[i]!, 6));
+    Array.from(state.expAvg.get('w')!.data as Float32Array).forEach((x, i) => expect(x).toBeCloseTo(expected.m[i]!, 7));
+    Array.from(state.expAvgSq.get('w')!.data as Float32Array).forEach((x, i) => expect(x).toBeCloseTo(expected.v[i]!, 8));
+    await optimizer.dispose();
+  });
 });

@@ -1,19 +1,24 @@
 /**
  * AdamW moments held as ORT tensors in graph layout (created as zeros on a parameter's first
- * update, as torch does), and the optimizer step that runs the norm and AdamW graphs. AdamW
- * runs one decoder layer at a time (one graph written for layer 0 serves them all) and then
- * the remaining parameters, so the new weights and moments in flight are one layer's, not the
- * whole model's (for a 0.5B model: ~0.2 GB instead of 6 GB on top of the state).
+ * update, as torch does), and the optimizer step that runs the norm and AdamW graphs.
+ *
+ * AdamW is a chain of ~14 elementwise ops, so it is bound by memory traffic: over a whole
+ * tensor every op streams its operands through DRAM. It therefore runs on cache-sized
+ * chunks — views into the live buffers, updated in place — so the intermediates stay in
+ * cache and only the weights, gradients and moments cross memory once (3.5× faster on the
+ * 19M bench shape than layer-sized runs); the memory in flight is one chunk's, whatever
+ * the model size.
  */
 import type { OptimizerConfig } from '@prompt-aug/plugin-api';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { SessionSettings } from '../session/session-options.js';
 import { trainingSessionOptions } from './training-session-options.js';
 import { float32Of } from '../session/tensors.js';
-import { OPTIMIZER_IO as IO, buildAdamWGraph, buildSquaredNormGraph } from './graph/optimizer-graphs.js';
+import { CHUNK, OPTIMIZER_IO as IO, buildAdamWChunkGraph, buildSquaredNormGraph } from './graph/optimizer-graphs.js';
 import type { GraphParameter } from './graph-parameters.js';
 
-const LAYER0 = 'model.layers.0.';
+/** Elements per AdamW run: 1 MiB per stream, so a run's ~20 live arrays fit in L2 + L3. */
+export const DEFAULT_ADAMW_CHUNK = 1 << 18;
 
 export interface AdamWState {
   step: number;
@@ -26,27 +31,20 @@ export function createAdamWState(): AdamWState {
 }
 
 const scalar = (x: number) => new Tensor('float32', Float32Array.of(x), []);
+const size = (p: GraphParameter) => p.dims.reduce((a, b) => a * b, 1);
 
 export class OptimizerSessions {
   private constructor(
     private readonly norm: InferenceSession,
-    /** Each group's AdamW session and the graph-name → live-name maps it is run with. */
-    private readonly groups: { session: InferenceSession; params: GraphParameter[]; runs: ((name: string) => string)[] }[],
+    private readonly adamw: InferenceSession,
     private readonly params: GraphParameter[],
+    private readonly chunk: number,
   ) {}
 
-  static async create(params: GraphParameter[], settings: SessionSettings): Promise<OptimizerSessions> {
+  static async create(params: GraphParameter[], settings: SessionSettings, chunk = DEFAULT_ADAMW_CHUNK): Promise<OptimizerSessions> {
     const options = trainingSessionOptions(settings);
-    const layer0 = params.filter((p) => p.name.startsWith(LAYER0));
-    const layers = new Set(params.map((p) => /^model\.layers\.(\d+)\./.exec(p.name)?.[1]).filter((x) => x !== undefined));
-    const rest = params.filter((p) => !/^model\.layers\.\d+\./.test(p.name));
-    const groups = [];
-    if (layer0.length > 0) {
-      const runs = [...layers].map((l) => (name: string) => `model.layers.${l}.${name.slice(LAYER0.length)}`);
-      groups.push({ session: await InferenceSession.create(buildAdamWGraph(layer0), options), params: layer0, runs });
-    }
-    if (rest.length > 0) groups.push({ session: await InferenceSession.create(buildAdamWGraph(rest), options), params: rest, runs: [(name: string) => name] });
-    return new OptimizerSessions(await InferenceSession.create(buildSquaredNormGraph(params), options), groups, params);
+    const [norm, adamw] = await Promise.all([InferenceSession.create(buildSquaredNormGraph(params), options), InferenceSession.create(buildAdamWChunkGraph(), options)]);
+    return new OptimizerSessions(norm, adamw, params, chunk);
   }
 
   /** Global 2-norm of the gradients (sum of squares in float32, the square root in float64). */
@@ -62,34 +60,24 @@ export class OptimizerSessions {
     const [beta1, beta2] = config.betas;
     const values = [gradScale, 1 - config.lr * config.weightDecay, beta1, 1 - beta1, beta2, 1 - beta2, config.lr / (1 - Math.pow(beta1, state.step)), Math.sqrt(1 - Math.pow(beta2, state.step)), config.eps];
     const scalars: Record<string, Tensor> = Object.fromEntries(IO.scalars.map((name, i) => [name, scalar(values[i]!)]));
-    for (const group of this.groups) {
-      for (const live of group.runs) {
-        const feeds = { ...scalars };
-        for (const p of group.params) {
-          const name = live(p.name);
-          const zeros = () => new Tensor('float32', new Float32Array(p.dims.reduce((a, b) => a * b, 1)), p.dims);
-          if (!state.expAvg.has(name)) state.expAvg.set(name, zeros());
-          if (!state.expAvgSq.has(name)) state.expAvgSq.set(name, zeros());
-          feeds[IO.param(p.name)] = params.get(name)!;
-          feeds[IO.grad(p.name)] = grads.get(name)!;
-          feeds[IO.expAvg(p.name)] = state.expAvg.get(name)!;
-          feeds[IO.expAvgSq(p.name)] = state.expAvgSq.get(name)!;
-        }
-        // In place: every output is written into the tensor it replaces (elementwise, so safe),
-        // so weights and moments keep their buffers across steps and no garbage piles up.
-        const fetches: Record<string, Tensor> = {};
-        for (const p of group.params) {
-          fetches[IO.newParam(p.name)] = feeds[IO.param(p.name)]!;
-          fetches[IO.newExpAvg(p.name)] = feeds[IO.expAvg(p.name)]!;
-          fetches[IO.newExpAvgSq(p.name)] = feeds[IO.expAvgSq(p.name)]!;
-        }
-        await group.session.run(feeds, fetches);
+    for (const p of this.params) {
+      const n = size(p);
+      const zeros = () => new Tensor('float32', new Float32Array(n), p.dims);
+      if (!state.expAvg.has(p.name)) state.expAvg.set(p.name, zeros());
+      if (!state.expAvgSq.has(p.name)) state.expAvgSq.set(p.name, zeros());
+      const streams = [params.get(p.name)!, grads.get(p.name)!, state.expAvg.get(p.name)!, state.expAvgSq.get(p.name)!].map(float32Of);
+      for (let start = 0; start < n; start += this.chunk) {
+        const end = Math.min(n, start + this.chunk);
+        const [param, grad, m, v] = streams.map((data) => new Tensor('float32', data.subarray(start, end), [end - start]));
+        // Outputs are written into the views they replace (elementwise, so safe): weights and
+        // moments keep their buffers across steps, which generation reads too.
+        await this.adamw.run({ ...scalars, [IO.param(CHUNK)]: param!, [IO.grad(CHUNK)]: grad!, [IO.expAvg(CHUNK)]: m!, [IO.expAvgSq(CHUNK)]: v! }, { [IO.newParam(CHUNK)]: param!, [IO.newExpAvg(CHUNK)]: m!, [IO.newExpAvgSq(CHUNK)]: v! });
       }
     }
   }
 
   async dispose(): Promise<void> {
     await this.norm.release();
-    for (const g of this.groups) await g.session.release();
+    await this.adamw.release();
   }
 }

@@ -5,7 +5,7 @@
  * activations in memory at a time, about one extra forward pass of work.
  */
 import type { LossConfig, TrainStepInput } from '@prompt-aug/plugin-api';
-import { InferenceSession, type Tensor } from 'onnxruntime-node';
+import { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { DecoderConfig } from '../onnx/decoder-config.js';
 import type { SessionSettings } from '../session/session-options.js';
 import { trainingSessionOptions } from './training-session-options.js';
@@ -32,6 +32,8 @@ export class CheckpointedGradients implements GradientEngine {
   private readonly sessions = new Map<string, Promise<InferenceSession>>();
   private readonly groups;
   readonly parameters: GraphParameter[];
+  /** Gradient buffers by live name, allocated once and written in place every step (as GradientSessions'). */
+  private buffers: Map<string, Tensor> | null = null;
 
   constructor(
     private readonly config: DecoderConfig,
@@ -52,11 +54,12 @@ export class CheckpointedGradients implements GradientEngine {
   }
 
   /**
-   * Runs a session with the feeds it declares (ORT refuses unknown feed names); a gradient it
-   * accumulates is written into the running sum's own buffer (elementwise, in place).
+   * Runs a session with the feeds it declares (ORT refuses unknown feed names); each gradient
+   * is written into its parameter's buffer, which holds the running sum it accumulates onto
+   * (elementwise, in place). `rename` maps the graph's parameter names to live ones.
    */
-  private async run(session: InferenceSession, feeds: Feeds): Promise<Record<string, Tensor>> {
-    const fetches = Object.fromEntries(session.outputNames.map((n): [string, Tensor | null] => [n, n.startsWith('grad.') ? (feeds[IO.accumulated(n.slice(5))] ?? null) : null]));
+  private async run(session: InferenceSession, feeds: Feeds, rename: (n: string) => string = (n) => n): Promise<Record<string, Tensor>> {
+    const fetches = Object.fromEntries(session.outputNames.map((n): [string, Tensor | null] => [n, n.startsWith('grad.') ? this.buffers!.get(rename(n.slice(5)))! : null]));
     return session.run(Object.fromEntries(session.inputNames.map((n) => [n, feeds[n]!])), fetches);
   }
 
@@ -71,6 +74,7 @@ export class CheckpointedGradients implements GradientEngine {
     const micro = Math.max(1, Math.min(input.microBatchSize ?? B, B));
     const sums: StepSums = { loss: 0, clipped: 0, dual: 0, kl: 0, entropy: 0 };
     const all = Object.fromEntries(params);
+    this.buffers ??= new Map(this.parameters.map((p) => [p.name, new Tensor('float32', new Float32Array(p.dims.reduce((a, b) => a * b, 1)), p.dims)]));
     const grads = new Map<string, Tensor>();
     const take = (out: Record<string, Tensor>, group: GraphParameter[], rename: (n: string) => string = (n) => n) => {
       for (const p of group) grads.set(rename(p.name), out[IO.grad(p.name)]!);
@@ -102,7 +106,7 @@ export class CheckpointedGradients implements GradientEngine {
       const layerBackward = await this.session(`layer-backward:${!first}`, () => buildLayerBackwardGraph(config, groups.layer, !first));
       for (let l = config.numHiddenLayers - 1; l >= 0; l--) {
         const rename = (n: string) => layerName(n, l);
-        const out = await this.run(layerBackward, { ...batch, ...this.layerFeeds(params, l), ...accumulated(groups.layer, rename), [CK.hidden]: inputs[l]!, [CK.dHidden]: dHidden });
+        const out = await this.run(layerBackward, { ...batch, ...this.layerFeeds(params, l), ...accumulated(groups.layer, rename), [CK.hidden]: inputs[l]!, [CK.dHidden]: dHidden }, rename);
         take(out, groups.layer, rename);
         dHidden = out[CK.dHiddenIn]!;
         inputs[l + 1] = inputs[l]!; // drop the consumed layer output

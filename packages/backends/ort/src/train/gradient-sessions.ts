@@ -4,7 +4,7 @@
  * ORT, not in JavaScript), and sums the scalar statistics.
  */
 import type { LossConfig, TrainStepInput } from '@prompt-aug/plugin-api';
-import { InferenceSession, type Tensor } from 'onnxruntime-node';
+import { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { DecoderConfig } from '../onnx/decoder-config.js';
 import type { SessionSettings } from '../session/session-options.js';
 import { trainingSessionOptions } from './training-session-options.js';
@@ -38,6 +38,12 @@ export interface GradientEngine {
 export class GradientSessions implements GradientEngine {
   private readonly sessions = new Map<string, Promise<InferenceSession>>();
   readonly parameters: GraphParameter[];
+  /**
+   * The gradient buffers, allocated once and written by every step's first micro-batch (and
+   * summed into by the rest): a fresh 4-bytes-per-parameter allocation per step would cost
+   * page faults and leave garbage for the collector.
+   */
+  private buffers: Map<string, Tensor> | null = null;
 
   constructor(
     private readonly config: DecoderConfig,
@@ -64,6 +70,8 @@ export class GradientSessions implements GradientEngine {
     const micro = Math.max(1, Math.min(input.microBatchSize ?? B, B));
     const sums: StepSums = { loss: 0, clipped: 0, dual: 0, kl: 0, entropy: 0 };
     const weightFeeds = Object.fromEntries(params);
+    this.buffers ??= new Map(this.parameters.map((p) => [p.name, new Tensor('float32', new Float32Array(p.dims.reduce((a, b) => a * b, 1)), p.dims)]));
+    const buffers = this.buffers;
     let grads: Map<string, Tensor> | null = null;
     for (let start = 0; start < B; start += micro) {
       const end = Math.min(start + micro, B);
@@ -72,7 +80,7 @@ export class GradientSessions implements GradientEngine {
       const session = await this.session(loss, grads !== null);
       // Accumulation writes each sum into the running gradient's own buffer (elementwise, in place).
       const fetches: Record<string, Tensor | null> = { [IO.loss]: null, [IO.stats]: null };
-      for (const p of this.parameters) fetches[IO.grad(p.name)] = grads?.get(p.name) ?? null;
+      for (const p of this.parameters) fetches[IO.grad(p.name)] = buffers.get(p.name)!;
       const out = await session.run(feeds, fetches);
       sums.loss += float32Of(out[IO.loss]!)[0]!;
       const [clipped, dual, kl, entropy] = float32Of(out[IO.stats]!);

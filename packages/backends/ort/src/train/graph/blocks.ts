@@ -7,6 +7,13 @@ import type { Ops } from './ops.js';
 /** Receives each parameter's gradient (contributions to one name are summed). */
 export type GradientSink = (param: string, grad: string) => void;
 
+/**
+ * Receives a contribution that is scattered into a parameter's gradient rather than added as
+ * a whole tensor: `into` gets the sum of the other contributions (null when there are none)
+ * and returns it with the scatter applied.
+ */
+export type ScatterSink = (param: string, into: (base: string | null) => string) => void;
+
 export interface RmsNormSaved {
   x: string;
   /** x · rsqrt(mean(x²) + eps) */

@@ -12,7 +12,7 @@ import { encodeModel, valueInfo } from '../../onnx/proto.js';
 import { attentionBias, rotaryTables } from '../../onnx/standard-attention.js';
 import { graphParameters, type GraphParameter } from '../graph-parameters.js';
 import type { AttentionContext } from './attention-grad.js';
-import type { GradientSink } from './blocks.js';
+import type { GradientSink, ScatterSink } from './blocks.js';
 import { declareLossInputs, declareTokenInputs, embed, embedBackward, headLossBackward, layerBackward, layerForward, type LayerSaved } from './model-pieces.js';
 import { Ops } from './ops.js';
 import { TRAIN_IO as IO } from './train-io.js';
@@ -26,12 +26,15 @@ export interface TrainGraphOptions {
 /** Collects gradient contributions by parameter; `emit` writes each sum to `grad.<name>`. */
 export class GradientOutputs {
   private readonly parts = new Map<string, string[]>();
+  private readonly scatters = new Map<string, ((base: string | null) => string)[]>();
   readonly sink: GradientSink = (param, grad) => this.parts.set(param, [...(this.parts.get(param) ?? []), grad]);
+  readonly scatter: ScatterSink = (param, into) => this.scatters.set(param, [...(this.scatters.get(param) ?? []), into]);
 
   emit(g: GraphBuilder, params: GraphParameter[], accumulate: boolean): void {
     for (const p of params) {
-      const parts = this.parts.get(p.name);
-      if (!parts) throw new Error(`training graph: no gradient reaches ${p.name}`);
+      const parts = [...(this.parts.get(p.name) ?? [])];
+      const scatters = this.scatters.get(p.name) ?? [];
+      if (parts.length === 0 && scatters.length === 0) throw new Error(`training graph: no gradient reaches ${p.name}`);
       g.outputs.push(valueInfo(IO.grad(p.name), FLOAT, p.dims));
       if (accumulate) {
         g.inputs.push(valueInfo(IO.accumulated(p.name), FLOAT, p.dims));
@@ -39,7 +42,13 @@ export class GradientOutputs {
         // (the trainer writes the sum into the running gradient's own buffer).
         parts.unshift(IO.accumulated(p.name));
       }
-      g.op(parts.length === 1 ? 'Identity' : 'Sum', parts, {}, [IO.grad(p.name)]);
+      if (scatters.length === 0) {
+        g.op(parts.length === 1 ? 'Identity' : 'Sum', parts, {}, [IO.grad(p.name)]);
+        continue;
+      }
+      let sum: string | null = parts.length === 0 ? null : parts.length === 1 ? parts[0]! : g.op1('Sum', parts);
+      for (const into of scatters) sum = into(sum);
+      g.op('Identity', [sum!], {}, [IO.grad(p.name)]);
     }
   }
 }
@@ -71,7 +80,7 @@ export function buildTrainGraph(config: DecoderConfig, options: TrainGraphOption
   }
   let dHidden = headLossBackward(o, config, options.loss, hidden, grads.sink);
   for (let l = config.numHiddenLayers - 1; l >= 0; l--) dHidden = layerBackward(o, config, l, layers[l]!, dHidden, ctx, grads.sink);
-  embedBackward(o, config, dHidden, grads.sink);
+  embedBackward(o, config, dHidden, grads.scatter);
   grads.emit(g, params, options.accumulate);
   return encodeModel(g.model('prompt-aug backend-ort training step'));
 }

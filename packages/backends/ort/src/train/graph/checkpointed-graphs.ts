@@ -93,7 +93,7 @@ export function buildEmbedBackwardGraph(config: DecoderConfig, embedding: GraphP
   const g = new GraphBuilder(null);
   g.inputs.push(valueInfo(IO.inputIds, INT64, ['batch', 'tokens']), hiddenInfo(CHECKPOINT_IO.dHidden, config));
   const grads = new GradientOutputs();
-  embedBackward(new Ops(g), config, CHECKPOINT_IO.dHidden, grads.sink);
+  embedBackward(new Ops(g), config, CHECKPOINT_IO.dHidden, grads.scatter);
   grads.emit(g, embedding, accumulate);
   return encodeModel(g.model('prompt-aug backend-ort embedding gradient'));
 }

@@ -11,7 +11,7 @@ import type { GraphBuilder } from '../../onnx/graph-builder.js';
 import { valueInfo } from '../../onnx/proto.js';
 import { layerPrefix } from '../../onnx/weight-layout.js';
 import { attention, attentionBackward, type AttentionContext, type AttentionSaved } from './attention-grad.js';
-import { rmsNorm, rmsNormBackward, type GradientSink, type RmsNormSaved } from './blocks.js';
+import { rmsNorm, rmsNormBackward, type GradientSink, type RmsNormSaved, type ScatterSink } from './blocks.js';
 import { mlp, mlpBackward, type MlpSaved } from './mlp-grad.js';
 import type { Ops } from './ops.js';
 import { policyLossAndGradient } from './policy-loss-grad.js';
@@ -40,11 +40,21 @@ export function embed(o: Ops, config: DecoderConfig): string {
     : o.g.op1('Gather', ['model.embed_tokens.weight', flatIds(o)], { axis: 0 });
 }
 
-/** Scatter-adds each token's gradient into its embedding row. */
-export function embedBackward(o: Ops, config: DecoderConfig, dHidden: string, sink: GradientSink): void {
-  const table = o.g.op1('ConstantOfShape', [o.g.int64Constant([config.vocabSize, config.hiddenSize])]);
-  const rows = o.g.op1('ScatterND', [table, o.unsqueeze(flatIds(o), [1]), dHidden], { reduction: 'add' });
-  sink(config.tieWordEmbeddings ? HEAD_T : 'model.embed_tokens.weight', config.tieWordEmbeddings ? o.transpose(rows, [1, 0]) : rows);
+/**
+ * Adds each token's gradient into its embedding row: of the [V, H] table (from zeros), or, for
+ * a tied model, straight into the [H, V] head gradient as columns — no [V, H] table of zeros
+ * and no transpose of it.
+ */
+export function embedBackward(o: Ops, config: DecoderConfig, dHidden: string, sink: ScatterSink): void {
+  const { hiddenSize: H, vocabSize: V } = config;
+  const zeros = (dims: number[]) => o.g.op1('ConstantOfShape', [o.g.int64Constant(dims)]);
+  if (config.tieWordEmbeddings) {
+    // Column ids[n] of row h gains dHidden[n, h]: indices and updates are [H, N].
+    const columns = o.g.op1('Expand', [o.unsqueeze(flatIds(o), [0]), o.g.int64Constant([H, 1])]);
+    sink(HEAD_T, (base) => o.g.op1('ScatterElements', [base ?? zeros([H, V]), columns, o.transpose(dHidden, [1, 0])], { axis: 1, reduction: 'add' }));
+  } else {
+    sink('model.embed_tokens.weight', (base) => o.g.op1('ScatterND', [base ?? zeros([V, H]), o.unsqueeze(flatIds(o), [1]), dHidden], { reduction: 'add' }));
+  }
 }
 
 export interface LayerSaved {
@@ -83,13 +93,15 @@ export function headLossBackward(o: Ops, config: DecoderConfig, loss: LossConfig
   const perToken = o.reshape(hidden, g.tokenShape([H]));
   const predicting = o.reshapeTo(g.op1('Slice', [perToken, first, last, g.int64Constant([1])]), [-1, H]);
   const finalNorm = rmsNorm(o, predicting, 'model.norm.weight', config.rmsNormEps);
-  const logits = o.matmul(finalNorm.y, HEAD_T);
+  // logits / T = (x / T) · W: the temperature scales the [BR, H] input, not the [BR, V] logits.
+  const scaled = o.mul(finalNorm.y, IO.invTemperature);
   const batchShape = g.op1('Shape', [IO.targets]);
-  const lossOut = policyLossAndGradient(o, logits, batchShape, loss);
+  const lossOut = policyLossAndGradient(o, o.matmul(scaled, HEAD_T), batchShape, loss);
   g.op('Identity', [lossOut.loss], {}, [IO.loss]);
   g.op('Identity', [lossOut.stats], {}, [IO.stats]);
-  sink(HEAD_T, o.matmulTA(finalNorm.y, lossOut.dLogits));
-  const dPredicting = rmsNormBackward(o, finalNorm.saved, o.matmulTB(lossOut.dLogits, HEAD_T), sink);
+  sink(HEAD_T, o.matmulTA(scaled, lossOut.dScaledLogits));
+  const dNormed = o.mul(o.matmulTB(lossOut.dScaledLogits, HEAD_T), IO.invTemperature);
+  const dPredicting = rmsNormBackward(o, finalNorm.saved, dNormed, sink);
   const zero = g.int64Constant([0]);
   const pads = g.op1('Concat', [zero, first, zero, zero, g.int64Constant([1]), zero], { axis: 0 });
   const dGrid = o.reshape(dPredicting, g.op1('Concat', [batchShape, g.int64Constant([H])], { axis: 0 }));

@@ -1,7 +1,8 @@
 /**
- * The optimizer as two weightless graphs over every parameter at once:
- * - the squared global gradient norm Σ‖g‖² (clip_grad_norm_'s total norm before the sqrt);
- * - AdamW exactly as torch.optim.AdamW (single-tensor path) and backend-tfjs: with g scaled by
+ * The optimizer as two weightless graphs:
+ * - the squared global gradient norm Σ‖g‖² over every parameter (clip_grad_norm_'s total norm before the sqrt);
+ * - AdamW on one flat chunk of a parameter (the trainer runs it chunk by chunk over each
+ *   tensor), exactly as torch.optim.AdamW (single-tensor path) and backend-tfjs: with g scaled by
  *   the clip coefficient, p ← p·(1 − lr·wd); m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²;
  *   p ← p − stepSize · m / (√v / bc2Sqrt + eps), stepSize = lr/(1−β1ᵗ), bc2Sqrt = √(1−β2ᵗ).
  * Step-dependent numbers are scalar inputs, so one session serves every step.
@@ -36,24 +37,22 @@ export function buildSquaredNormGraph(params: GraphParameter[]): Uint8Array {
   return encodeModel(g.model('prompt-aug backend-ort gradient norm'));
 }
 
-export function buildAdamWGraph(params: GraphParameter[]): Uint8Array {
+/** The name the AdamW graph gives its one flat [n] parameter chunk. */
+export const CHUNK = 'chunk';
+
+export function buildAdamWChunkGraph(): Uint8Array {
   const g = new GraphBuilder(null);
   const o = new Ops(g);
-  for (const s of OPTIMIZER_IO.scalars) g.inputs.push(valueInfo(s, FLOAT, []));
-  const [gradScale, decay, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize, bc2Sqrt, eps] = OPTIMIZER_IO.scalars;
-  for (const p of params) {
-    for (const name of [OPTIMIZER_IO.param(p.name), OPTIMIZER_IO.grad(p.name), OPTIMIZER_IO.expAvg(p.name), OPTIMIZER_IO.expAvgSq(p.name)]) {
-      g.inputs.push(valueInfo(name, FLOAT, p.dims));
-    }
-    for (const name of [OPTIMIZER_IO.newParam(p.name), OPTIMIZER_IO.newExpAvg(p.name), OPTIMIZER_IO.newExpAvgSq(p.name)]) {
-      g.outputs.push(valueInfo(name, FLOAT, p.dims));
-    }
-    const grad = o.mul(OPTIMIZER_IO.grad(p.name), gradScale);
-    const decayed = o.mul(OPTIMIZER_IO.param(p.name), decay);
-    const m = g.op('Add', [o.mul(OPTIMIZER_IO.expAvg(p.name), beta1), o.mul(grad, oneMinusBeta1)], {}, [OPTIMIZER_IO.newExpAvg(p.name)])[0]!;
-    const v = g.op('Add', [o.mul(OPTIMIZER_IO.expAvgSq(p.name), beta2), o.mul(o.mul(grad, grad), oneMinusBeta2)], {}, [OPTIMIZER_IO.newExpAvgSq(p.name)])[0]!;
-    const denom = o.add(o.div(g.op1('Sqrt', [v]), bc2Sqrt), eps);
-    g.op('Sub', [decayed, o.mul(o.div(m, denom), stepSize)], {}, [OPTIMIZER_IO.newParam(p.name)]);
-  }
-  return encodeModel(g.model('prompt-aug backend-ort adamw'));
+  const io = OPTIMIZER_IO;
+  for (const s of io.scalars) g.inputs.push(valueInfo(s, FLOAT, []));
+  const [gradScale, decay, beta1, oneMinusBeta1, beta2, oneMinusBeta2, stepSize, bc2Sqrt, eps] = io.scalars;
+  for (const name of [io.param(CHUNK), io.grad(CHUNK), io.expAvg(CHUNK), io.expAvgSq(CHUNK)]) g.inputs.push(valueInfo(name, FLOAT, ['n']));
+  for (const name of [io.newParam(CHUNK), io.newExpAvg(CHUNK), io.newExpAvgSq(CHUNK)]) g.outputs.push(valueInfo(name, FLOAT, ['n']));
+  const grad = o.mul(io.grad(CHUNK), gradScale);
+  const decayed = o.mul(io.param(CHUNK), decay);
+  const m = g.op('Add', [o.mul(io.expAvg(CHUNK), beta1), o.mul(grad, oneMinusBeta1)], {}, [io.newExpAvg(CHUNK)])[0]!;
+  const v = g.op('Add', [o.mul(io.expAvgSq(CHUNK), beta2), o.mul(o.mul(grad, grad), oneMinusBeta2)], {}, [io.newExpAvgSq(CHUNK)])[0]!;
+  const denom = o.add(o.div(g.op1('Sqrt', [v]), bc2Sqrt), eps);
+  g.op('Sub', [decayed, o.mul(o.div(m, denom), stepSize)], {}, [io.newParam(CHUNK)]);
+  return encodeModel(g.model('prompt-aug backend-ort adamw chunk'));
 }

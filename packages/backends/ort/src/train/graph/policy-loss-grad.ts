@@ -11,8 +11,8 @@ import { TRAIN_IO as IO } from './train-io.js';
 export interface LossOutputs {
   loss: string;
   stats: string;
-  /** d loss / d logits, [BR, V]. */
-  dLogits: string;
+  /** d loss / d (logits / T), [BR, V]. */
+  dScaledLogits: string;
 }
 
 /** d k(logp, ref) / d logp for the KL estimators of policy-loss.ts (verl's kl_penalty). */
@@ -31,11 +31,10 @@ function klAndGrad(o: Ops, logp: string, ref: string, estimator: LossConfig['klE
   return { kl: o.clip(k3, -10, 10), grad };
 }
 
-/** `logits` [BR, V] predict `targets` [B, R]; `batchShape` is the int64 [B, R] shape. */
-export function policyLossAndGradient(o: Ops, logits: string, batchShape: string, loss: LossConfig): LossOutputs {
+/** `z` [BR, V] (logits at temperature) predict `targets` [B, R]; `batchShape` is the int64 [B, R] shape. */
+export function policyLossAndGradient(o: Ops, z: string, batchShape: string, loss: LossConfig): LossOutputs {
   const rows = (t: string) => o.reshapeTo(t, [-1, 1]); // [B, R] → [BR, 1]
   const grid = (t: string) => o.reshape(t, batchShape); // [BR, 1] → [B, R]
-  const z = o.mul(logits, IO.invTemperature);
   const logSoftmax = o.g.op1('LogSoftmax', [z], { axis: -1 });
   const targets = rows(IO.targets);
   const mask = IO.responseMask;
@@ -80,12 +79,12 @@ export function policyLossAndGradient(o: Ops, logits: string, batchShape: string
   // Back to the logits: the masked log-prob and entropy pass their gradients where mask = 1.
   const weightMask = o.mul(IO.lossWeights, mask);
   const dLogpRows = rows(o.mul(dLogp, weightMask));
-  // d logp_target / dz = onehot − p;  d H / dz = −p ⊙ (log p + H).
-  let dzBase = o.mul(probs, dLogpRows);
+  // d logp_target / dz = onehot − p;  d H / dz = −p ⊙ (log p + H). The signs go on the [BR, 1]
+  // row factors, not on [BR, V] tensors.
+  let dz = o.mul(probs, o.neg(dLogpRows));
   if (loss.entropyCoef !== 0) {
-    const dEntropyRows = rows(o.mul(o.scalar(-loss.entropyCoef), weightMask));
-    dzBase = o.add(dzBase, o.mul(o.mul(probs, o.add(logSoftmax, entropyRows)), dEntropyRows));
+    const dEntropyRows = rows(o.mul(o.scalar(loss.entropyCoef), weightMask));
+    dz = o.add(dz, o.mul(o.mul(probs, o.add(logSoftmax, entropyRows)), dEntropyRows));
   }
-  const dz = o.g.op1('ScatterElements', [o.neg(dzBase), targets, dLogpRows], { axis: 1, reduction: 'add' });
-  return { loss: total, stats, dLogits: o.mul(dz, IO.invTemperature) };
+  return { loss: total, stats, dScaledLogits: o.g.op1('ScatterElements', [dz, targets, dLogpRows], { axis: 1, reduction: 'add' }) };
 }
