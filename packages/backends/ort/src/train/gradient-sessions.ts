@@ -39,9 +39,10 @@ export class GradientSessions implements GradientEngine {
   private readonly sessions = new Map<string, Promise<InferenceSession>>();
   readonly parameters: GraphParameter[];
   /**
-   * The gradient buffers, allocated once and written by every step's first micro-batch (and
-   * summed into by the rest): a fresh 4-bytes-per-parameter allocation per step would cost
-   * page faults and leave garbage for the collector.
+   * The gradient buffers, allocated once, zeroed at the start of a step and summed into by
+   * every micro-batch: a fresh 4-bytes-per-parameter allocation per step would cost page
+   * faults and leave garbage for the collector, and one accumulating graph serves the first
+   * micro-batch too (0 + g is exact), so one session and one memory arena serve the step.
    */
   private buffers: Map<string, Tensor> | null = null;
 
@@ -52,12 +53,12 @@ export class GradientSessions implements GradientEngine {
     this.parameters = graphParameters(config);
   }
 
-  /** One session per (loss configuration, accumulate); loss constants are baked into the graph. */
-  private session(loss: LossConfig, accumulate: boolean): Promise<InferenceSession> {
-    const key = JSON.stringify({ ...loss, accumulate });
+  /** One session per loss configuration; loss constants are baked into the graph. */
+  private session(loss: LossConfig): Promise<InferenceSession> {
+    const key = JSON.stringify(loss);
     let session = this.sessions.get(key);
     if (!session) {
-      session = InferenceSession.create(buildTrainGraph(this.config, { loss, accumulate }), trainingSessionOptions(this.settings));
+      session = InferenceSession.create(buildTrainGraph(this.config, { loss, accumulate: true }), trainingSessionOptions(this.settings, { arena: true }));
       this.sessions.set(key, session);
       session.catch(() => this.sessions.delete(key));
     }
@@ -69,28 +70,29 @@ export class GradientSessions implements GradientEngine {
     const weights = aggregationWeights(input.responseMask, loss.aggregation);
     const micro = Math.max(1, Math.min(input.microBatchSize ?? B, B));
     const sums: StepSums = { loss: 0, clipped: 0, dual: 0, kl: 0, entropy: 0 };
-    const weightFeeds = Object.fromEntries(params);
+    const session = await this.session(loss);
     this.buffers ??= new Map(this.parameters.map((p) => [p.name, new Tensor('float32', new Float32Array(p.dims.reduce((a, b) => a * b, 1)), p.dims)]));
-    const buffers = this.buffers;
-    let grads: Map<string, Tensor> | null = null;
+    const grads = this.buffers;
+    // Each micro-batch adds its gradient into the running sum's own buffer (elementwise, in place).
+    const sumFeeds: Record<string, Tensor> = { ...Object.fromEntries(params) };
+    const fetches: Record<string, Tensor | null> = { [IO.loss]: null, [IO.stats]: null };
+    for (const p of this.parameters) {
+      const buffer = grads.get(p.name)!;
+      float32Of(buffer).fill(0);
+      sumFeeds[IO.accumulated(p.name)] = buffer;
+      fetches[IO.grad(p.name)] = buffer;
+    }
     for (let start = 0; start < B; start += micro) {
       const end = Math.min(start + micro, B);
-      const feeds: Record<string, Tensor> = { ...batchFeeds(input, weights, start, end, loss.klCoef !== 0), ...weightFeeds };
-      if (grads) for (const [name, g] of grads) feeds[IO.accumulated(name)] = g;
-      const session = await this.session(loss, grads !== null);
-      // Accumulation writes each sum into the running gradient's own buffer (elementwise, in place).
-      const fetches: Record<string, Tensor | null> = { [IO.loss]: null, [IO.stats]: null };
-      for (const p of this.parameters) fetches[IO.grad(p.name)] = buffers.get(p.name)!;
-      const out = await session.run(feeds, fetches);
+      const out = await session.run({ ...batchFeeds(input, weights, start, end, loss.klCoef !== 0), ...sumFeeds }, fetches);
       sums.loss += float32Of(out[IO.loss]!)[0]!;
       const [clipped, dual, kl, entropy] = float32Of(out[IO.stats]!);
       sums.clipped += clipped!;
       sums.dual += dual!;
       sums.kl += kl!;
       sums.entropy += entropy!;
-      grads = new Map(this.parameters.map((p) => [p.name, out[IO.grad(p.name)]!]));
     }
-    return { grads: grads ?? new Map(), sums };
+    return { grads, sums };
   }
 
   async dispose(): Promise<void> {

@@ -42,18 +42,22 @@ export function embed(o: Ops, config: DecoderConfig): string {
 
 /**
  * Adds each token's gradient into its embedding row: of the [V, H] table (from zeros), or, for
- * a tied model, straight into the [H, V] head gradient as columns — no [V, H] table of zeros
- * and no transpose of it.
+ * a tied model, straight into the [H, V] head gradient as columns (no [V, H] table and no
+ * transpose of it). `ScatterElements`, not `ScatterND`: ORT's CPU ScatterND adds the rows of
+ * repeated tokens from several threads at once, so its sums change from run to run.
  */
 export function embedBackward(o: Ops, config: DecoderConfig, dHidden: string, sink: ScatterSink): void {
   const { hiddenSize: H, vocabSize: V } = config;
   const zeros = (dims: number[]) => o.g.op1('ConstantOfShape', [o.g.int64Constant(dims)]);
+  const ids = flatIds(o);
   if (config.tieWordEmbeddings) {
     // Column ids[n] of row h gains dHidden[n, h]: indices and updates are [H, N].
-    const columns = o.g.op1('Expand', [o.unsqueeze(flatIds(o), [0]), o.g.int64Constant([H, 1])]);
+    const columns = o.g.op1('Expand', [o.unsqueeze(ids, [0]), o.g.int64Constant([H, 1])]);
     sink(HEAD_T, (base) => o.g.op1('ScatterElements', [base ?? zeros([H, V]), columns, o.transpose(dHidden, [1, 0])], { axis: 1, reduction: 'add' }));
   } else {
-    sink('model.embed_tokens.weight', (base) => o.g.op1('ScatterND', [base ?? zeros([V, H]), o.unsqueeze(flatIds(o), [1]), dHidden], { reduction: 'add' }));
+    // Row ids[n] gains dHidden[n, :]: indices and updates are [N, H].
+    const rows = o.g.op1('Expand', [o.unsqueeze(ids, [1]), o.g.int64Constant([1, H])]);
+    sink('model.embed_tokens.weight', (base) => o.g.op1('ScatterElements', [base ?? zeros([V, H]), rows, dHidden], { axis: 0, reduction: 'add' }));
   }
 }
 
