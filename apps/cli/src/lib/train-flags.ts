@@ -19,7 +19,7 @@ export const trainFlags = {
   verifier: Flags.string({ description: 'verifier plugin used as the reward (default verifier-math)' }),
   backend: Flags.string({ char: 'b', description: 'training backend plugin: ort (default, ONNX Runtime) or tfjs (TensorFlow.js), or a plugin name' }),
   device: Flags.string({ description: 'backend device: cpu, cuda, webgpu (ort); cuda, tfjs-node, wasm, cpu (tfjs) (default: the best found; pa doctor lists them)' }),
-  'rollout-backend': Flags.string({ description: 'generate rollouts with another backend (e.g. backend-ort), weights synced', helpGroup: 'ROLLOUT' }),
+  'rollout-backend': Flags.string({ description: 'generate rollouts with another backend (server: inference servers; or ort, tfjs), weights synced', helpGroup: 'ROLLOUT' }),
   'sync-every': Flags.integer({ description: 'steps between weight syncs to the rollout backend', helpGroup: 'ROLLOUT' }),
   'rollout-server': Flags.string({ description: 'with --rollout-backend server: an inference server root (http://host:port); repeat for a pool', multiple: true, helpGroup: 'ROLLOUT' }),
   'rollout-server-kind': Flags.string({ description: 'what the rollout servers speak: vllm (default; pa serve too), sglang, openai (text only)', options: ['vllm', 'sglang', 'openai'], helpGroup: 'ROLLOUT' }),

@@ -6,12 +6,14 @@ import type { TrainConfig } from './train-config.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Nested objects as dotted keys (optimizer.lr); arrays and scalars are leaves. */
-function leaves(value: Record<string, unknown>, prefix = ''): Map<string, unknown> {
+/** Nested objects as dotted keys (optimizer.lr); arrays, scalars and anything deeper than the config nests are leaves. */
+function leaves(value: Record<string, unknown>, prefix = '', depth = 0): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const [key, v] of Object.entries(value)) {
-    if (isRecord(v)) for (const [k, leaf] of leaves(v, `${prefix}${key}.`)) out.set(k, leaf);
-    else out.set(`${prefix}${key}`, v);
+    // The saved file is the user's: a key is shown JSON-escaped, never with its raw control characters.
+    const name = `${prefix}${JSON.stringify(key).slice(1, -1)}`;
+    if (isRecord(v) && depth < 3) for (const [k, leaf] of leaves(v, `${name}.`, depth + 1)) out.set(k, leaf);
+    else out.set(name, v);
   }
   return out;
 }
