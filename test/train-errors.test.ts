@@ -47,8 +47,8 @@ describe('pa train: bad input stops with one clear paragraph', () => {
     expect(result.status).toBe(1);
     const message = result.stderr.replace(/\s*\n\s*/g, ' ');
     expect(message).toMatch(/device "webgpu" was requested but ONNX Runtime's WebGPU execution provider could not start on this machine: .*--device cpu.*\[PA_ORT_DEVICE_UNAVAILABLE\]/);
-    // No JavaScript stack trace (Dawn, the native WebGPU library, may print its own warning about Vulkan first).
-    expect(result.stderr).not.toMatch(/\n\s+at .*\.(?:js|ts|mjs):\d+/);
+    // No stack trace, not even the C++ frame Dawn (the native WebGPU library) prints with its Vulkan warning.
+    expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(setup.root, 'run', 'metrics.jsonl'))).toBe(false);
   }, 120_000);
 

@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import backend from '../src/index.js';
 import { buildScorerModel } from '../src/onnx/scorer-graph.js';
 import { executionProvidersFor } from '../src/session/execution-providers.js';
-import { ortReason } from '../src/session/provider-probe.js';
+import { nativeWarning, ortReason } from '../src/session/provider-probe.js';
 import { sessionOptions } from '../src/session/session-options.js';
 import { tinyModel } from './helpers/tiny.js';
 
@@ -77,5 +77,10 @@ describe('backend-ort execution providers', () => {
     expect(ortReason(new Error(raw))).toBe('Failed to get a WebGPU adapter: No supported adapters');
     expect(ortReason(new Error('/src/x.cc:12 plain failure'))).toBe('plain failure');
     expect(ortReason('')).toBe('no reason given');
+    const dawn = "Warning: Couldn't load Vulkan: libvulkan.so.1: cannot open shared object file: No such file or directory\n    at operator() (/build/Release/_deps/dawn-src/src/dawn/native/vulkan/BackendVk.cpp:368)\n";
+    expect(nativeWarning(dawn)).toBe("Couldn't load Vulkan: libvulkan.so.1: cannot open shared object file: No such file or directory");
+    expect(nativeWarning('\u001b[31mWarning: \u001b[2Jx\n')).toBeNull(); // not at the start of its line
+    expect(nativeWarning('Warning: bell\u0007 and \u001b[2J clear')).toBe('bell and [2J clear');
+    expect(nativeWarning('')).toBeNull();
   });
 });
