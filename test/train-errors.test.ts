@@ -34,11 +34,31 @@ describe('pa train: bad input stops with one clear paragraph', () => {
     expect(result.stderr).toMatch(/answer/);
   });
 
+  it('--device webgpu where the WebGPU EP cannot start names the device and the fix (on a GPU machine: trains)', async () => {
+    const setup = await tinyTrainingSetup();
+    const doctor = JSON.parse(runPa(['doctor', '--json']).stdout) as { backends: Array<{ name: string; devices: Array<{ device: string; available: boolean }> }> };
+    const webgpu = doctor.backends.find((b) => b.name === 'backend-ort')!.devices.find((d) => d.device === 'webgpu')!;
+    const result = runPa(smallRunFlags(setup, join(setup.root, 'run'), { device: 'webgpu', 'max-steps': '1' }));
+    if (webgpu.available) {
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stderr).toContain('training on backend-ort (device webgpu)');
+      return;
+    }
+    expect(result.status).toBe(1);
+    const message = result.stderr.replace(/\s*\n\s*/g, ' ');
+    expect(message).toMatch(/device "webgpu" was requested but ONNX Runtime's WebGPU execution provider could not start on this machine: .*--device cpu.*\[PA_ORT_DEVICE_UNAVAILABLE\]/);
+    // No stack trace, not even the C++ frame Dawn (the native WebGPU library) prints with its Vulkan warning.
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(setup.root, 'run', 'metrics.jsonl'))).toBe(false);
+  }, 120_000);
+
   it('stops on a NaN loss and leaves the last checkpoint intact', async () => {
     const setup = await tinyTrainingSetup();
     const out = join(setup.root, 'run');
-    // An absurd learning rate blows the weights up after the first update.
-    const result = runPa(smallRunFlags(setup, out, { lr: '1e30', 'save-every': '1', 'max-steps': '5' }));
+    // An absurd learning rate blows the weights up after the first update. One update per step
+    // (all 4 prompts in one mini-batch), so step 1 completes on the starting weights and is saved;
+    // with two, ORT's second update in step 1 already meets the blown-up weights (tfjs' got a finite loss there).
+    const result = runPa(smallRunFlags(setup, out, { lr: '1e30', 'save-every': '1', 'max-steps': '5', 'mini-batch-prompts': '4' }));
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/The loss became NaN or infinite at step \d/);
     expect(result.stderr).toContain('is intact');

@@ -33,17 +33,18 @@ async function runAndKill(args: string[], runDir: string, killAfterRows: number)
 }
 
 describe('pa train: checkpoints and resume', () => {
-  it('a run killed with SIGKILL mid-training resumes and replays exactly the steps of an uninterrupted run', async () => {
+  // backend-tfjs' own end-to-end resume; the default backend's (ORT) is train-resume-ort.test.ts.
+  it('--backend tfjs: a run killed with SIGKILL mid-training resumes and replays exactly the steps of an uninterrupted run', async () => {
     const setup = await tinyTrainingSetup();
     const whole = join(setup.root, 'whole');
-    const done = runPa([...smallRunFlags(setup, whole, { 'max-steps': String(STEPS) }), '--json']);
+    const done = runPa([...smallRunFlags(setup, whole, { 'max-steps': String(STEPS), backend: 'tfjs' }), '--json']);
     expect(done.status, done.stderr).toBe(0);
     expect(parseJson(done)).toMatchObject({ steps: STEPS });
     const reference = readRows(whole);
     expect(reference.map((r) => r.step)).toEqual([1, 2, 3, 4, 5, 6]);
 
     const killed = join(setup.root, 'killed');
-    const flags = smallRunFlags(setup, killed, { 'max-steps': String(STEPS) });
+    const flags = smallRunFlags(setup, killed, { 'max-steps': String(STEPS), backend: 'tfjs' });
     const rowsAtKill = await runAndKill(flags, killed, 3);
     expect(rowsAtKill).toBeGreaterThanOrEqual(3);
     expect(rowsAtKill).toBeLessThan(STEPS);
@@ -73,6 +74,8 @@ describe('pa train: checkpoints and resume', () => {
     const changed = runPa([...smallRunFlags(setup, out, { 'max-steps': '4', lr: '2e-3' }), '--resume']);
     expect(changed.status).toBe(1);
     expect(changed.stderr).toContain('trained with a different configuration');
+    // It names what changed, read from the run folder's config.json (1e-3 then, 2e-3 now).
+    expect(changed.stderr.replace(/\s*\n\s*/g, ' ')).toContain('It differs in optimizer.lr 0.001 then, 0.002 now.');
   }, 120_000);
 });
 

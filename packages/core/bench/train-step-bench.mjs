@@ -1,6 +1,6 @@
 // pnpm --filter @prompt-aug/core bench: GRPO step time and its split (generate / reward / log-probs /
 // update) with tokens/s of rollouts and updates, for the demo's model and a ~20M-parameter one, on
-// the training backend found by name (backend-tfjs). The demo model also runs with the step's two
+// backend-tfjs, named (pa train's default is backend-ort since; test/bench/train-backends.mjs compares the two). The demo model also runs with the step's two
 // speed-ups turned off, as the reference the speed-ups are reported against (same run, same data).
 // Writes bench/results/train-step.json.
 import { cpus, totalmem, loadavg } from 'node:os';
@@ -34,7 +34,7 @@ async function measure(name, { shape, prompts, rolloutBatch, micro }, variant, o
   const model = await writeTinyModel(join(dir, 'model'), { ...shape, merges, seed: 1, maxPositionEmbeddings: 4096 });
   await atomicWriteFile(join(dir, 'data.jsonl'), problems.map((p) => JSON.stringify({ problem: p.problem, answer: p.answers[0] })).join('\n') + '\n');
   const { config } = resolveTrainConfig({ flags: {
-    model: join(dir, 'model'), data: join(dir, 'data.jsonl'), out: join(dir, 'run'), promptsPerStep: prompts, rolloutsPerPrompt: 8,
+    backend: 'backend-tfjs', model: join(dir, 'model'), data: join(dir, 'data.jsonl'), out: join(dir, 'run'), promptsPerStep: prompts, rolloutsPerPrompt: 8,
     miniBatchPrompts: prompts / 2, microBatchSize: micro, maxResponseTokens: 32, maxPromptTokens: 1024, maxSteps: STEPS, saveEvery: 1000, evalEvery: 0,
     'optimizer.lr': 1e-4, 'rollout.batchSize': rolloutBatch, ...overrides,
   } });

@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { type DeviceInfo } from '@prompt-aug/plugin-api';
 import { cacheDir, CORE_VERSION, discoverPlugins, loadPlugin, userPluginDir } from '@prompt-aug/core';
+import { DEFAULT_TRAINING_BACKEND } from '@prompt-aug/core/train';
 import { BaseCommand } from '../lib/base-command.js';
 
 interface BackendReport {
@@ -34,6 +35,7 @@ export default class Doctor extends BaseCommand {
       cli: this.config.version,
       packages: listings.map((l) => ({ package: l.packageName, origin: l.origin, plugins: l.plugins, error: l.error })),
       backends,
+      trainingBackend: DEFAULT_TRAINING_BACKEND,
       folders: { cache: cacheDir(), userPlugins: userPluginDir() },
     };
     this.log(`Node ${report.node} on ${report.platform}, ${report.cpus} cores, ${report.memoryGiB} GiB`);
@@ -48,6 +50,7 @@ export default class Doctor extends BaseCommand {
       if (b.capabilities) this.log(`  ${b.name}: can ${Object.keys(b.capabilities).filter((k) => b.capabilities![k]).join(', ') || 'nothing'}`);
       for (const d of b.devices) this.log(`  ${b.name}: ${d.device.padEnd(9)} ${d.available ? 'yes' : 'no '}  ${d.engine}${d.detail ? ` (${d.detail})` : ''}`);
     }
+    this.log(`\npa train trains on ${DEFAULT_TRAINING_BACKEND} unless --backend names another (tfjs: TensorFlow.js).`);
     this.log(`\nCache folder:       ${report.folders.cache}\nUser plugin folder: ${report.folders.userPlugins}`);
     return report;
   }

@@ -36,7 +36,7 @@ drill-down). Several checkpoints, or a training run folder, give one comparison 
     'base-url': Flags.string({ description: 'with --backend openai: the server, e.g. http://127.0.0.1:8000/v1' }),
     model: Flags.string({ description: 'with --backend openai: the served model name' }),
     concurrency: Flags.integer({ description: 'with --backend openai: requests in flight', default: 8 }),
-    device: Flags.string({ description: 'backend device' }),
+    device: Flags.string({ description: 'backend device (ort: cpu, cuda, webgpu; pa doctor lists them)' }),
     template: Flags.string({ description: 'template id of the prompt (default qwen-math)' }),
     templates: Flags.string({ description: 'template-set plugin holding --template', default: 'templates-qwen-math' }),
     verifier: Flags.string({ description: 'verifier plugin', default: 'verifier-math' }),

@@ -3,6 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import { loadPlugin, UserError } from '@prompt-aug/core';
 import { loadTokenizer, readModelConfig, resolveModel } from '@prompt-aug/core/model';
 import { BaseCommand } from '../lib/base-command.js';
+import { backendPluginName } from '../lib/pick-backend.js';
 import { checkListenHost } from '../lib/serve/check-host.js';
 import { startCompletionServer } from '../lib/serve/completion-server.js';
 import { exposedWarning, isLoopbackHost } from '../lib/serve/loopback.js';
@@ -18,8 +19,8 @@ export default class Serve extends BaseCommand {
   ];
   static override args = { checkpoint: Args.string({ description: 'Hugging Face model folder or hub id', required: true }) };
   static override flags = {
-    backend: Flags.string({ char: 'b', description: 'generation backend plugin', default: 'backend-ort' }),
-    device: Flags.string({ description: 'backend device' }),
+    backend: Flags.string({ char: 'b', description: 'generation backend plugin: ort (ONNX Runtime) or tfjs, or a plugin name', default: 'backend-ort' }),
+    device: Flags.string({ description: 'backend device (ort: cpu, cuda, webgpu; pa doctor lists them)' }),
     host: Flags.string({ description: 'interface to listen on (loopback by default; 0.0.0.0 exposes it to the network)', default: '127.0.0.1' }),
     port: Flags.integer({ description: 'TCP port (0 picks a free one)', default: 8000 }),
     'model-name': Flags.string({ description: 'the name clients pass as `model` (default: the checkpoint argument)' }),
@@ -34,7 +35,7 @@ export default class Serve extends BaseCommand {
     if (flags.port < 0 || flags.port > 65535) throw new UserError(`--port must be between 0 and 65535; got ${flags.port}.`, 'PA_SERVE_BAD_FLAG');
     await checkListenHost(flags.host); // before the model loads: a typo'd host should not cost a load
     const modelDir = existsSync(args.checkpoint) ? args.checkpoint : await resolveModel(args.checkpoint, { argumentName: 'the checkpoint argument' });
-    const { plugin } = await loadPlugin(flags.backend, { ...this.resolveOptions(), kind: 'backend' });
+    const { plugin } = await loadPlugin(backendPluginName(flags.backend), { ...this.resolveOptions(), kind: 'backend' });
     if (!plugin.capabilities.generate) throw new UserError(`The backend ${flags.backend} cannot generate text; serve with --backend backend-ort or backend-tfjs.`, 'PA_SERVE_BAD_FLAG');
     const tokenizer = await loadTokenizer(modelDir);
     const policy = await plugin.load({ modelDir, ...(flags.device ? { device: flags.device } : {}) });

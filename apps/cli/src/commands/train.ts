@@ -1,5 +1,5 @@
 import { formatConfig, ProgressBar } from '@prompt-aug/core';
-import { resolveTrainConfig, train, type MetricsRow } from '@prompt-aug/core/train';
+import { DEFAULT_TRAINING_BACKEND, resolveTrainConfig, train, type MetricsRow } from '@prompt-aug/core/train';
 import { checkpointEvalHook } from '@prompt-aug/eval';
 import { backendPluginName, pickGenerationBackend } from '../lib/pick-backend.js';
 import { BaseCommand } from '../lib/base-command.js';
@@ -15,7 +15,8 @@ policy-gradient loss (no KL by default). Defaults are the paper's recipe (--pres
 the preset, then --config, then flags. The run folder gets checkpoints (Hugging Face folders + trainer_state/),
 metrics.jsonl and TensorBoard event files; --resume continues from the newest checkpoint.`;
   static override examples = [
-    { description: 'The built-in demo: no download, a tiny model learns arithmetic on the CPU', command: '<%= config.bin %> train --demo' },
+    { description: 'The built-in demo: no download, a tiny model learns arithmetic on the CPU (ONNX Runtime, the default backend)', command: '<%= config.bin %> train --demo' },
+    { description: 'The same on the TensorFlow.js backend', command: '<%= config.bin %> train --demo --backend tfjs' },
     { description: 'The paper', command: '<%= config.bin %> train --plugin templates-diverse --model Qwen/Qwen2.5-Math-1.5B --data math-level3to5 --out runs/paper' },
     { description: 'The single-template GRPO baseline from a config file', command: '<%= config.bin %> train --preset grpo --config run.yaml' },
     {
@@ -30,7 +31,7 @@ metrics.jsonl and TensorBoard event files; --resume continues from the newest ch
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(Train);
     const log = (message: string) => (this.jsonEnabled() ? undefined : this.logToStderr(message));
-    const demo = flags.demo ? await demoOverrides(flags.out ?? 'runs/demo', backendPluginName(flags.backend ?? 'tfjs'), this.resolveOptions(), log) : {};
+    const demo = flags.demo ? await demoOverrides(flags.out ?? 'runs/demo', { name: backendPluginName(flags.backend ?? DEFAULT_TRAINING_BACKEND), device: flags.device }, this.resolveOptions(), log) : {};
     const overrides = trainFlagOverrides({ ...flags, backend: flags.backend && backendPluginName(flags.backend), 'rollout-backend': flags['rollout-backend'] && backendPluginName(flags['rollout-backend']) });
     // With --demo, --out names the demo folder; the run itself goes to <out>/run.
     if (flags.demo) delete overrides.out;
@@ -59,7 +60,7 @@ metrics.jsonl and TensorBoard event files; --resume continues from the newest ch
           progress.setTotal(info.totalSteps);
           progress.update(info.startStep);
           if (!this.jsonEnabled()) {
-            this.logToStderr(`${info.records} prompts (${info.filtered} too long, filtered), ${info.stepsPerEpoch} steps/epoch, device ${info.device}${info.resumedFrom ? `, resumed from ${info.resumedFrom}` : ''}`);
+            this.logToStderr(`${info.records} prompts (${info.filtered} too long, filtered), ${info.stepsPerEpoch} steps/epoch, training on ${info.backend} (device ${info.device})${info.resumedFrom ? `, resumed from ${info.resumedFrom}` : ''}`);
           }
         },
         onStep: (row) => progress.update(row.step, stepFields(row)),

@@ -3,10 +3,10 @@ import { prepareDemo } from '@prompt-aug/core/demo';
 import { type MetricsRow } from '@prompt-aug/core/train';
 
 /** `pa train --demo`: write the demo's model and data (no download) and return its config values. */
-export async function demoOverrides(dir: string, backendName: string, resolve: ResolveOptions, log: (message: string) => void): Promise<Record<string, unknown>> {
+export async function demoOverrides(dir: string, backend: { name: string; device?: string }, resolve: ResolveOptions, log: (message: string) => void): Promise<Record<string, unknown>> {
   const templates = await loadPlugin('templates-diverse', { ...resolve, kind: 'templates' });
-  const backend = await loadPlugin(backendName, { ...resolve, kind: 'backend' });
-  const assets = await prepareDemo({ dir, templates: templates.plugin.templates, backend: backend.plugin, log });
+  const plugin = await loadPlugin(backend.name, { ...resolve, kind: 'backend' });
+  const assets = await prepareDemo({ dir, templates: templates.plugin.templates, backend: plugin.plugin, device: backend.device, log });
   return assets.overrides;
 }
 

@@ -11,7 +11,7 @@ describe('backend-ort plugin', () => {
     expect(backend.version).toMatch(/^\d+\.\d+\.\d+/);
     const devices = await backend.devices();
     expect(devices.find((d) => d.device === 'cpu')?.available).toBe(true);
-    expect(devices.map((d) => d.device).sort()).toEqual(['cpu', 'cuda']);
+    expect(devices.map((d) => d.device).sort()).toEqual(['cpu', 'cuda', 'webgpu']);
   });
 
   test('a loaded policy describes itself and can train', async () => {

@@ -1,5 +1,5 @@
 /**
- * @prompt-aug/backend-tfjs — the training backend. The default export is the BackendPlugin;
+ * @prompt-aug/backend-tfjs — a training backend (TensorFlow.js; pa train's default is backend-ort). The default export is the BackendPlugin;
  * `TfjsPolicy` is what its `load()` returns.
  */
 import { tfjsBackend } from './plugin.js';

@@ -27,6 +27,8 @@ export interface PrepareDemoOptions {
   dir: string;
   templates: readonly Template[];
   backend: BackendPlugin;
+  /** The run's --device, so the warm-up runs (and a device that cannot start fails) where the run will. */
+  device?: string;
   seed?: number;
   log?: (message: string) => void;
 }
@@ -71,7 +73,7 @@ export async function prepareDemo(options: PrepareDemoOptions): Promise<DemoAsse
   options.log?.(`demo: tokenizer with ${merges.length} merges trained on the demo prompts`);
   await writeTinyModel(modelDir, { ...DEMO_MODEL_SHAPE, merges, maxPositionEmbeddings: 4096, seed });
 
-  const policy = await options.backend.load({ modelDir, optimizer: { lr: 3e-3, weightDecay: 0, gradClip: 1 }, loss: { clipLow: 0.2, clipHigh: 0.28 } });
+  const policy = await options.backend.load({ modelDir, ...(options.device ? { device: options.device } : {}), optimizer: { lr: 3e-3, weightDecay: 0, gradClip: 1 }, loss: { clipLow: 0.2, clipHigh: 0.28 } });
   try {
     const tokenizer = await loadTokenizer(modelDir);
     // The base model shows the right working but is a sloppy reporter: it writes `3 + 4 = 7, so r.` with r

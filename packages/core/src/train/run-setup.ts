@@ -18,7 +18,7 @@ export async function loadRunPlugins(config: TrainConfig, resolve: ResolveOption
     loadPlugin(config.backend, { ...resolve, kind: 'backend' }),
   ]);
   if (!backend.plugin.capabilities.train) {
-    throw new UserError(`Backend "${backend.plugin.name}" cannot train (its capabilities: ${JSON.stringify(backend.plugin.capabilities)}). Use a training backend such as --backend backend-tfjs; a generate-only backend can serve as the rollout engine (--rollout-backend).`, 'PA_BACKEND_CANNOT_TRAIN');
+    throw new UserError(`Backend "${backend.plugin.name}" cannot train (its capabilities: ${JSON.stringify(backend.plugin.capabilities)}). Use a training backend: backend-ort (the default; leave --backend out) or backend-tfjs; a generate-only backend can serve as the rollout engine (--rollout-backend).`, 'PA_BACKEND_CANNOT_TRAIN');
   }
   const rollout = config.rollout.backend ? await loadPlugin(config.rollout.backend, { ...resolve, kind: 'backend' }) : undefined;
   return { templates: templates.plugin, verifier: verifier.plugin, backend: backend.plugin, rolloutBackend: rollout?.plugin };
@@ -47,7 +47,11 @@ export async function loadTrainingRecords(config: TrainConfig, tokenizer: ModelT
 /** Keys whose change alters what is trained; a resumed run must agree on all of them. */
 const BOOKKEEPING_KEYS = new Set(['out', 'maxSteps', 'saveEvery', 'keepLast', 'evalEvery', 'device', 'rollout', 'entropyCollapseThreshold', 'dataDir']);
 
+/** The config without its bookkeeping keys, sorted by key: what the config hash covers. */
+export function trainingRelevantConfig(config: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(config).filter(([key]) => !BOOKKEEPING_KEYS.has(key)).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 export function trainingConfigHash(config: TrainConfig): string {
-  const relevant = Object.fromEntries(Object.entries(config).filter(([key]) => !BOOKKEEPING_KEYS.has(key)).sort(([a], [b]) => a.localeCompare(b)));
-  return createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
+  return createHash('sha256').update(JSON.stringify(trainingRelevantConfig(config))).digest('hex').slice(0, 16);
 }

@@ -15,6 +15,7 @@ import { runFolderPaths } from './run-folder.js';
 import { EpochSampler } from './epoch-sampler.js';
 import { loadRunPlugins, loadTrainingRecords, trainingConfigHash } from './run-setup.js';
 import { newestIntactCheckpoint } from './resume-checkpoint.js';
+import { resumeMismatchError } from './resume-mismatch.js';
 import { stepMetrics } from './step-metrics.js';
 import { NonFiniteModelError } from './rollout.js';
 import { learningRateAt } from './lr-schedule.js';
@@ -25,7 +26,7 @@ import { mismatchJumped } from './off-policy.js';
 import type { TrainConfig } from './train-config.js';
 
 export interface TrainHooks {
-  onStart?(info: { startStep: number; totalSteps: number; stepsPerEpoch: number; records: number; filtered: number; device: string; resumedFrom?: string }): void;
+  onStart?(info: { startStep: number; totalSteps: number; stepsPerEpoch: number; records: number; filtered: number; backend: string; device: string; resumedFrom?: string }): void;
   onStep?(row: MetricsRow, totalSteps: number): void;
   onWarning?(message: string): void;
   onCheckpoint?(checkpoint: CheckpointInfo): void;
@@ -51,7 +52,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const hooks = options.hooks ?? {};
   const runDir = config.out;
   const configHash = trainingConfigHash(config);
-  const resumeFrom = await pickResumeCheckpoint(runDir, options.resume ?? false, configHash, hooks);
+  const resumeFrom = await pickResumeCheckpoint(config, options.resume ?? false, configHash, hooks);
   const files = runFolderPaths(runDir);
   if (!resumeFrom && options.resume) await rm(files.metrics, { force: true });
   await atomicWriteJson(files.config, config);
@@ -74,7 +75,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const startStep = resumeFrom?.step ?? 0;
   const metricsLog = await MetricsLog.open(files.metrics, resumeFrom ? { checkpointStep: resumeFrom.step } : {});
   const tensorboard = await TensorBoardWriter.open(runDir, resumeFrom ? { checkpointStep: resumeFrom.step } : {});
-  hooks.onStart?.({ startStep, totalSteps, stepsPerEpoch: sampler.stepsPerEpoch, records: records.length, filtered, device: policy.info.device, resumedFrom: resumeFrom?.dir });
+  hooks.onStart?.({ startStep, totalSteps, stepsPerEpoch: sampler.stepsPerEpoch, records: records.length, filtered, backend: policy.info.backend, device: policy.info.device, resumedFrom: resumeFrom?.dir });
 
   // Servers started on --model hold the starting weights; a resumed run's must first get the checkpoint's.
   if (resumeFrom && rolloutPolicy !== policy && rolloutPolicy.updateWeights && config.rollout.servers) {
@@ -143,7 +144,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   return { steps: totalSteps - startStep, lastCheckpoint, metrics: rows };
 }
 
-async function pickResumeCheckpoint(runDir: string, resume: boolean, configHash: string, hooks: TrainHooks): Promise<CheckpointInfo | undefined> {
+async function pickResumeCheckpoint(config: TrainConfig, resume: boolean, configHash: string, hooks: TrainHooks): Promise<CheckpointInfo | undefined> {
+  const runDir = config.out;
   const checkpoints = listCheckpoints(runDir);
   if (!resume) {
     if (checkpoints.length > 0 || existsSync(runFolderPaths(runDir).metrics)) {
@@ -154,9 +156,7 @@ async function pickResumeCheckpoint(runDir: string, resume: boolean, configHash:
   const newest = await newestIntactCheckpoint(checkpoints, (message) => hooks.onWarning?.(message));
   if (!newest) return undefined;
   const state = readTrainerState(newest.dir);
-  if (state.configHash !== configHash) {
-    throw new UserError(`The run in ${runDir} was trained with a different configuration (checkpoint ${newest.dir}); resuming would mix two experiments. Use the same flags and config file as the original run (see ${runFolderPaths(runDir).config}), or start a new run with another --out.`, 'PA_RESUME_CONFIG_MISMATCH');
-  }
+  if (state.configHash !== configHash) throw resumeMismatchError(runDir, newest.dir, config);
   return newest;
 }
 

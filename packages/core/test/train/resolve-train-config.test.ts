@@ -11,6 +11,7 @@ describe('resolveTrainConfig', () => {
     const { config } = resolveTrainConfig({ flags: required });
     expect(config.preset).toBe('paper');
     expect(config.plugin).toBe('templates-diverse');
+    expect(config.backend).toBe('backend-ort'); // not the paper's: ONNX Runtime is the default training backend
     expect([config.promptsPerStep, config.rolloutsPerPrompt, config.miniBatchPrompts]).toEqual([128, 8, 32]);
     expect(config.optimizer).toEqual({ lr: 1e-6, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.01, gradClip: 1, schedule: 'constant', warmupSteps: 0, minLrRatio: 0 });
     expect(config.loss).toEqual({ clipLow: 0.2, clipHigh: 0.28, dualClip: 3, aggregation: 'token-mean', klCoef: 0, klEstimator: 'low-var-kl', entropyCoef: 0 });

@@ -9,7 +9,7 @@ export interface OrtLoadOptions {
   onnxModel?: string;
   /** Use an export found in the model folder (default true). */
   useExistingExport: boolean;
-  /** Threads per ORT operator (default: ORT's choice). */
+  /** Threads per ORT operator (default: all cores, os.availableParallelism()). */
   intraOpNumThreads?: number;
   /** Cap on the logits held at once by forward/logprobs (default 512 MiB). */
   logitsBudgetBytes?: number;

@@ -1,10 +1,10 @@
 /** Session options for decoder and scorer sessions. */
 import type { InferenceSession } from 'onnxruntime-node';
-import { executionProvidersFor } from './execution-providers.js';
+import { defaultIntraOpThreads, executionProvidersFor } from './execution-providers.js';
 
 export interface SessionSettings {
   device: string;
-  /** Threads for one operator (default: ORT's choice, the number of physical cores). */
+  /** Threads for one operator (default: every core Node may use, os.availableParallelism()). */
   intraOpNumThreads?: number;
 }
 
@@ -16,6 +16,6 @@ export function sessionOptions(settings: SessionSettings): InferenceSession.Sess
     executionMode: 'sequential',
     logSeverityLevel: 3,
   };
-  if (settings.intraOpNumThreads !== undefined) options.intraOpNumThreads = settings.intraOpNumThreads;
+  options.intraOpNumThreads = settings.intraOpNumThreads ?? defaultIntraOpThreads();
   return options;
 }

@@ -112,5 +112,5 @@ function rejectedError(error: ServerFailure, request: GroupRequest): UserError {
 }
 
 function cannot(what: string): UserError {
-  return new UserError(`backend-server cannot ${what}: it only generates on inference servers. Score and train with a local backend (--backend backend-tfjs); use backend-server as --rollout-backend.`, 'PA_SERVER_CANNOT_SCORE');
+  return new UserError(`backend-server cannot ${what}: it only generates on inference servers. Score and train with a local backend (backend-ort, the default training backend, or backend-tfjs); use backend-server as --rollout-backend.`, 'PA_SERVER_CANNOT_SCORE');
 }

@@ -7,8 +7,12 @@ export const BACKEND_ORT_CODES = {
     fix: 'Set the option to the kind of value the message names.',
   },
   PA_ORT_BAD_DEVICE: {
-    meaning: 'backend-ort was asked for a device other than "cpu" or "cuda".',
-    fix: 'Use device "cpu" or "cuda".',
+    meaning: 'backend-ort was asked for a device other than "cpu", "cuda" or "webgpu".',
+    fix: 'Use device "cpu", "cuda" or "webgpu" (pa doctor shows which this machine has).',
+  },
+  PA_ORT_DEVICE_UNAVAILABLE: {
+    meaning: "A GPU device (cuda or webgpu) was requested, but ONNX Runtime's execution provider for it could not start on this machine (no GPU adapter, no driver).",
+    fix: 'Run with --device cpu, or install the GPU driver the message names (WebGPU on Linux: Vulkan; CUDA: CUDA 12 and cuDNN 9). GPU training is not tested by this project.',
   },
   PA_ORT_NO_CUDA: {
     meaning: 'Device "cuda" was requested but onnxruntime-node has no CUDA provider libraries installed.',

@@ -28,7 +28,7 @@ export const PLUGIN_CODES = {
   },
   PA_BACKEND_CANNOT_TRAIN: {
     meaning: 'The chosen backend can only generate, not train.',
-    fix: 'Train with a training backend such as --backend backend-tfjs; a generate-only backend can be the --rollout-backend.',
+    fix: 'Train with a training backend: backend-ort (the default; leave --backend out) or backend-tfjs; a generate-only backend can be the --rollout-backend.',
   },
   PA_PLUGIN_NAME_RESERVED: {
     meaning: 'A user plugin was to be installed under a name reserved for prompt-aug\'s own packages or a bundled plugin\'s short name.',
