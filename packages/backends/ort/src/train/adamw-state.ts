@@ -1,13 +1,16 @@
 /**
  * AdamW moments held as ORT tensors in graph layout (created as zeros on a parameter's first
- * update, as torch does), and the optimizer step that runs the norm and AdamW graphs.
+ * update, as torch does), and the optimizer step: the global norm as an ORT graph, then AdamW
+ * by one of two kernels with the same bits — on the CPU the WebAssembly SIMD kernel (one pass
+ * over memory, wasm/wasm-adamw.ts), on a GPU execution provider the ONNX graph, which runs
+ * where the EP does.
  *
- * AdamW is a chain of ~14 elementwise ops, so it is bound by memory traffic: over a whole
- * tensor every op streams its operands through DRAM. It therefore runs on cache-sized
- * chunks — views into the live buffers, updated in place — so the intermediates stay in
- * cache and only the weights, gradients and moments cross memory once (3.5× faster on the
- * 19M bench shape than layer-sized runs); the memory in flight is one chunk's, whatever
- * the model size.
+ * The graph
+ * runs on chunks — views into the live buffers, updated in place — so the ~15
+ * intermediates of its elementwise chain are one chunk's, whatever the tensor: a 0.5B
+ * model's tied head alone is 136 M elements, whose whole-tensor intermediates would be GBs.
+ * (It is bound by memory traffic either way: on the 19M bench shape chunks and whole
+ * layers take the same time.)
  */
 import type { OptimizerConfig } from '@prompt-aug/plugin-api';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
@@ -16,9 +19,19 @@ import { trainingSessionOptions } from './training-session-options.js';
 import { float32Of } from '../session/tensors.js';
 import { CHUNK, OPTIMIZER_IO as IO, buildAdamWChunkGraph, buildSquaredNormGraph } from './graph/optimizer-graphs.js';
 import type { GraphParameter } from './graph-parameters.js';
+import { WasmAdamW } from './wasm/wasm-adamw.js';
 
-/** Elements per AdamW run: 1 MiB per stream, so a run's ~20 live arrays fit in L2 + L3. */
+/** Elements per AdamW graph run: 1 MiB per stream (smaller chunks pay more per-run overhead than they save). */
 export const DEFAULT_ADAMW_CHUNK = 1 << 18;
+
+export type AdamWKernel = 'wasm' | 'graph';
+
+export interface OptimizerOptions {
+  /** Default: 'wasm' on the CPU, 'graph' on a GPU execution provider. */
+  kernel?: AdamWKernel;
+  /** Elements per graph run or per copy into the wasm kernel (defaults suit each). */
+  chunk?: number;
+}
 
 export interface AdamWState {
   step: number;
@@ -36,15 +49,18 @@ const size = (p: GraphParameter) => p.dims.reduce((a, b) => a * b, 1);
 export class OptimizerSessions {
   private constructor(
     private readonly norm: InferenceSession,
-    private readonly adamw: InferenceSession,
+    private readonly adamw: InferenceSession | WasmAdamW,
     private readonly params: GraphParameter[],
     private readonly chunk: number,
   ) {}
 
-  static async create(params: GraphParameter[], settings: SessionSettings, chunk = DEFAULT_ADAMW_CHUNK): Promise<OptimizerSessions> {
+  static async create(params: GraphParameter[], settings: SessionSettings, { kernel = settings.device === 'cpu' ? 'wasm' : 'graph', chunk }: OptimizerOptions = {}): Promise<OptimizerSessions> {
     const options = trainingSessionOptions(settings);
-    const [norm, adamw] = await Promise.all([InferenceSession.create(buildSquaredNormGraph(params), options), InferenceSession.create(buildAdamWChunkGraph(), options)]);
-    return new OptimizerSessions(norm, adamw, params, chunk);
+    const [norm, adamw] = await Promise.all([
+      InferenceSession.create(buildSquaredNormGraph(params), options),
+      kernel === 'wasm' ? WasmAdamW.create(chunk) : InferenceSession.create(buildAdamWChunkGraph(), options),
+    ]);
+    return new OptimizerSessions(norm, adamw, params, chunk ?? DEFAULT_ADAMW_CHUNK);
   }
 
   /** Global 2-norm of the gradients (sum of squares in float32, the square root in float64). */
@@ -66,6 +82,10 @@ export class OptimizerSessions {
       if (!state.expAvg.has(p.name)) state.expAvg.set(p.name, zeros());
       if (!state.expAvgSq.has(p.name)) state.expAvgSq.set(p.name, zeros());
       const streams = [params.get(p.name)!, grads.get(p.name)!, state.expAvg.get(p.name)!, state.expAvgSq.get(p.name)!].map(float32Of);
+      if (this.adamw instanceof WasmAdamW) {
+        this.adamw.update(streams[0]!, streams[1]!, streams[2]!, streams[3]!, values.map(Math.fround));
+        continue;
+      }
       for (let start = 0; start < n; start += this.chunk) {
         const end = Math.min(n, start + this.chunk);
         const [param, grad, m, v] = streams.map((data) => new Tensor('float32', data.subarray(start, end), [end - start]));
@@ -78,6 +98,6 @@ export class OptimizerSessions {
 
   async dispose(): Promise<void> {
     await this.norm.release();
-    await this.adamw.release();
+    if (!(this.adamw instanceof WasmAdamW)) await this.adamw.release();
   }
 }

@@ -1,15 +1,15 @@
 import { Tensor } from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { createAdamWState, OptimizerSessions } from '../src/train/adamw-state.js';
+import { createAdamWState, OptimizerSessions, type AdamWKernel } from '../src/train/adamw-state.js';
 
 const settings = { device: 'cpu', intraOpNumThreads: 1 };
 
-describe('AdamW graph (torch.optim.AdamW semantics)', () => {
+for (const kernel of ['wasm', 'graph'] as AdamWKernel[]) describe(`AdamW, ${kernel} kernel (torch.optim.AdamW semantics)`, () => {
   it('two steps match hand-worked numbers', async () => {
     // lr 0.1, wd 0.01, betas (0.9, 0.999), eps 1e-8; p0 = [1, −2, 0.5], g1 = [0.5, −0.1, 0], g2 = [−0.3, 0.2, 0.001].
     // Step 1, p[0]: 1·(1 − 0.001) − 0.1 · (0.05/0.1) / (√(0.00025/0.001) + 1e-8) = 0.899000002; p[2] (g = 0): 0.5 · 0.999 = 0.4995.
     // Step 2, p[0]: 0.899000002·0.999 = 0.898101002; m = 0.015; v = 0.00033975; m̂ = 0.0789474; √v̂ = 0.412262 → 0.878951199.
-    const optimizer = await OptimizerSessions.create([{ name: 'w', dims: [3], hfName: 'w', transposed: false }], settings);
+    const optimizer = await OptimizerSessions.create([{ name: 'w', dims: [3], hfName: 'w', transposed: false }], settings, { kernel });
     const params = new Map([['w', new Tensor('float32', Float32Array.of(1, -2, 0.5), [3])]]);
     const state = createAdamWState();
     const config = { lr: 0.1, betas: [0.9, 0.999] as [number, number], eps: 1e-8, weightDecay: 0.01, gradClip: 1 };
@@ -34,7 +34,7 @@ describe('AdamW graph (torch.optim.AdamW semantics)', () => {
       { name: 'a', dims: [2], hfName: 'a', transposed: false },
       { name: 'b', dims: [1], hfName: 'b', transposed: false },
     ];
-    const optimizer = await OptimizerSessions.create(params, settings);
+    const optimizer = await OptimizerSessions.create(params, settings, { kernel });
     // ‖[3, 4]‖² + ‖[12]‖² = 169 → norm 13.
     const grads = new Map([
       ['a', new Tensor('float32', Float32Array.of(3, 4), [2])],
@@ -75,7 +75,7 @@ describe('AdamW graph (torch.optim.AdamW semantics)', () => {
       [0.2, -0.4, 0.01, 0, 1.5, -0.3, 0.08],
       [-0.1, 0.3, 0.02, -0.5, 0.9, 0.4, -0.06],
     ];
-    const optimizer = await OptimizerSessions.create([{ name: 'w', dims: [7], hfName: 'w', transposed: false }], settings, 2);
+    const optimizer = await OptimizerSessions.create([{ name: 'w', dims: [7], hfName: 'w', transposed: false }], settings, { kernel, chunk: 2 });
     const weights = new Float32Array(p0);
     const params = new Map([['w', new Tensor('float32', weights, [7])]]);
     const state = createAdamWState();
