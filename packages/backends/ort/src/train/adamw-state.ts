@@ -84,6 +84,8 @@ export class OptimizerSessions {
       const streams = [params.get(p.name)!, grads.get(p.name)!, state.expAvg.get(p.name)!, state.expAvgSq.get(p.name)!].map(float32Of);
       if (this.adamw instanceof WasmAdamW) {
         this.adamw.update(streams[0]!, streams[1]!, streams[2]!, streams[3]!, values.map(Math.fround));
+        // The kernel runs on this thread: let timers, signals and sockets in between tensors.
+        await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
       for (let start = 0; start < n; start += this.chunk) {
