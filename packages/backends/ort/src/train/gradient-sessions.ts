@@ -1,7 +1,7 @@
 /**
- * The training-graph sessions and the micro-batch loop: runs the graph once per micro-batch,
- * the first plainly and the rest with the running gradient fed back in (the sum happens in
- * ORT, not in JavaScript), and sums the scalar statistics.
+ * The training-graph sessions and the micro-batch loop: runs the graph once per micro-batch
+ * with the running gradient fed in and the sum written back to the same buffers (the sum
+ * happens in ORT, not in JavaScript), and sums the scalar statistics.
  */
 import type { LossConfig, TrainStepInput } from '@prompt-aug/plugin-api';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
