@@ -33,18 +33,18 @@ async function runAndKill(args: string[], runDir: string, killAfterRows: number)
 }
 
 describe('pa train: checkpoints and resume', () => {
-  // backend-tfjs' own end-to-end resume; the default backend's (ORT) is train-resume-ort.test.ts.
-  it('--backend tfjs: a run killed with SIGKILL mid-training resumes and replays exactly the steps of an uninterrupted run', async () => {
+  // Both training backends; on ORT one policy also generates the rollouts (no weight sync).
+  it.each(['tfjs', 'ort'])('--backend %s: a run killed with SIGKILL mid-training resumes and replays exactly the steps of an uninterrupted run', async (backend) => {
     const setup = await tinyTrainingSetup();
     const whole = join(setup.root, 'whole');
-    const done = runPa([...smallRunFlags(setup, whole, { 'max-steps': String(STEPS), backend: 'tfjs' }), '--json']);
+    const done = runPa([...smallRunFlags(setup, whole, { 'max-steps': String(STEPS), backend }), '--json']);
     expect(done.status, done.stderr).toBe(0);
     expect(parseJson(done)).toMatchObject({ steps: STEPS });
     const reference = readRows(whole);
     expect(reference.map((r) => r.step)).toEqual([1, 2, 3, 4, 5, 6]);
 
     const killed = join(setup.root, 'killed');
-    const flags = smallRunFlags(setup, killed, { 'max-steps': String(STEPS), backend: 'tfjs' });
+    const flags = smallRunFlags(setup, killed, { 'max-steps': String(STEPS), backend });
     const rowsAtKill = await runAndKill(flags, killed, 3);
     expect(rowsAtKill).toBeGreaterThanOrEqual(3);
     expect(rowsAtKill).toBeLessThan(STEPS);

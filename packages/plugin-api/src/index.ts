@@ -5,3 +5,4 @@ export * from './policy-types.js';
 export { definePlugin } from './define-plugin.js';
 export { DEFAULT_LOSS, DEFAULT_OPTIMIZER } from './training-defaults.js';
 export { aggregationWeights } from './loss-aggregation.js';
+export { trainStepStats, type TrainStepSums } from './step-stats.js';

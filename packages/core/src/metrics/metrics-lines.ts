@@ -24,15 +24,8 @@ export function parseMetricsLines(text: string, file: string): MetricsLine[] {
   return parseAppendedLines(text, parseRow, corrupt).map(({ value, text: line }) => ({ row: value, text: line }));
 }
 
-function parseRow(line: string): MetricsRow | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  if (!isValidStep((value as { step?: unknown }).step)) return undefined;
+function parseRow(value: Record<string, unknown>): MetricsRow | undefined {
+  if (!isValidStep(value.step)) return undefined;
   try {
     assertMetricValue(value, 'row');
   } catch {

@@ -18,7 +18,7 @@ import type { SessionSettings } from '../session/session-options.js';
 import { trainingSessionOptions } from './training-session-options.js';
 import { float32Of } from '../session/tensors.js';
 import { CHUNK, OPTIMIZER_IO as IO, buildAdamWChunkGraph, buildSquaredNormGraph } from './graph/optimizer-graphs.js';
-import type { GraphParameter } from './graph-parameters.js';
+import { zerosFor, type GraphParameter } from './graph-parameters.js';
 import { WasmAdamW } from './wasm/wasm-adamw.js';
 
 /** Elements per AdamW graph run: 1 MiB per stream (smaller chunks pay more per-run overhead than they save). */
@@ -78,9 +78,8 @@ export class OptimizerSessions {
     const scalars: Record<string, Tensor> = Object.fromEntries(IO.scalars.map((name, i) => [name, scalar(values[i]!)]));
     for (const p of this.params) {
       const n = size(p);
-      const zeros = () => new Tensor('float32', new Float32Array(n), p.dims);
-      if (!state.expAvg.has(p.name)) state.expAvg.set(p.name, zeros());
-      if (!state.expAvgSq.has(p.name)) state.expAvgSq.set(p.name, zeros());
+      if (!state.expAvg.has(p.name)) state.expAvg.set(p.name, zerosFor(p));
+      if (!state.expAvgSq.has(p.name)) state.expAvgSq.set(p.name, zerosFor(p));
       const streams = [params.get(p.name)!, grads.get(p.name)!, state.expAvg.get(p.name)!, state.expAvgSq.get(p.name)!].map(float32Of);
       if (this.adamw instanceof WasmAdamW) {
         this.adamw.update(streams[0]!, streams[1]!, streams[2]!, streams[3]!, values.map(Math.fround));

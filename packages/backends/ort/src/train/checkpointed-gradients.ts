@@ -5,7 +5,7 @@
  * activations in memory at a time, about one extra forward pass of work.
  */
 import type { LossConfig, TrainStepInput } from '@prompt-aug/plugin-api';
-import { InferenceSession, Tensor } from 'onnxruntime-node';
+import { InferenceSession, type Tensor } from 'onnxruntime-node';
 import type { DecoderConfig } from '../onnx/decoder-config.js';
 import type { SessionSettings } from '../session/session-options.js';
 import { trainingSessionOptions } from './training-session-options.js';
@@ -21,7 +21,7 @@ import {
   layerName,
 } from './graph/checkpointed-graphs.js';
 import { TRAIN_IO as IO } from './graph/train-io.js';
-import type { GraphParameter } from './graph-parameters.js';
+import { zerosForAll, type GraphParameter } from './graph-parameters.js';
 import type { GradientEngine, Gradients, StepSums } from './gradient-sessions.js';
 import { aggregationWeights } from '@prompt-aug/plugin-api';
 import { batchFeeds } from './train-feeds.js';
@@ -74,7 +74,7 @@ export class CheckpointedGradients implements GradientEngine {
     const micro = Math.max(1, Math.min(input.microBatchSize ?? B, B));
     const sums: StepSums = { loss: 0, clipped: 0, dual: 0, kl: 0, entropy: 0 };
     const all = Object.fromEntries(params);
-    this.buffers ??= new Map(this.parameters.map((p) => [p.name, new Tensor('float32', new Float32Array(p.dims.reduce((a, b) => a * b, 1)), p.dims)]));
+    this.buffers ??= zerosForAll(this.parameters);
     const grads = new Map<string, Tensor>();
     const take = (out: Record<string, Tensor>, group: GraphParameter[], rename: (n: string) => string = (n) => n) => {
       for (const p of group) grads.set(rename(p.name), out[IO.grad(p.name)]!);

@@ -3,25 +3,19 @@
  * with the running gradient fed in and the sum written back to the same buffers (the sum
  * happens in ORT, not in JavaScript), and sums the scalar statistics.
  */
-import type { LossConfig, TrainStepInput } from '@prompt-aug/plugin-api';
-import { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { LossConfig, TrainStepInput, TrainStepSums } from '@prompt-aug/plugin-api';
+import { InferenceSession, type Tensor } from 'onnxruntime-node';
 import type { DecoderConfig } from '../onnx/decoder-config.js';
 import type { SessionSettings } from '../session/session-options.js';
 import { trainingSessionOptions } from './training-session-options.js';
 import { float32Of } from '../session/tensors.js';
 import { buildTrainGraph } from './graph/build-train-graph.js';
 import { TRAIN_IO as IO } from './graph/train-io.js';
-import { graphParameters, type GraphParameter } from './graph-parameters.js';
+import { graphParameters, zerosForAll, type GraphParameter } from './graph-parameters.js';
 import { aggregationWeights } from '@prompt-aug/plugin-api';
 import { batchFeeds } from './train-feeds.js';
 
-export interface StepSums {
-  loss: number;
-  clipped: number;
-  dual: number;
-  kl: number;
-  entropy: number;
-}
+export type StepSums = TrainStepSums;
 
 export interface Gradients {
   grads: Map<string, Tensor>;
@@ -71,7 +65,7 @@ export class GradientSessions implements GradientEngine {
     const micro = Math.max(1, Math.min(input.microBatchSize ?? B, B));
     const sums: StepSums = { loss: 0, clipped: 0, dual: 0, kl: 0, entropy: 0 };
     const session = await this.session(loss);
-    this.buffers ??= new Map(this.parameters.map((p) => [p.name, new Tensor('float32', new Float32Array(p.dims.reduce((a, b) => a * b, 1)), p.dims)]));
+    this.buffers ??= zerosForAll(this.parameters);
     const grads = this.buffers;
     // Each micro-batch adds its gradient into the running sum's own buffer (elementwise, in place).
     const sumFeeds: Record<string, Tensor> = { ...Object.fromEntries(params) };

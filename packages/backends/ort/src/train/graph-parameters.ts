@@ -4,6 +4,7 @@
  * (which a tied model's embedding lookup also reads). Training, generation and scoring all
  * feed the same Float32Arrays under these names.
  */
+import { Tensor } from 'onnxruntime-node';
 import type { DecoderConfig } from '../onnx/decoder-config.js';
 import { HEAD_T } from '../onnx/decoder-io.js';
 import { layerPrefix, transpose2d } from '../onnx/weight-layout.js';
@@ -55,4 +56,14 @@ export function toCheckpointLayout(p: GraphParameter, data: Float32Array): Float
 /** Checkpoint layout → graph layout. */
 export function toGraphLayout(p: GraphParameter, data: Float32Array): Float32Array {
   return p.transposed ? transpose2d(data, p.dims[1]!, p.dims[0]!) : data;
+}
+
+/** A float32 tensor of zeros in the parameter's graph layout (gradient buffers, AdamW moments). */
+export function zerosFor(p: GraphParameter): Tensor {
+  return new Tensor('float32', new Float32Array(p.dims.reduce((a, b) => a * b, 1)), p.dims);
+}
+
+/** Zero tensors for every parameter, by graph name. */
+export function zerosForAll(params: readonly GraphParameter[]): Map<string, Tensor> {
+  return new Map(params.map((p) => [p.name, zerosFor(p)]));
 }

@@ -4,7 +4,7 @@
  * AdamW — skipped when the norm is not finite — all on the live parameter tensors, which
  * the decoder session reads too.
  */
-import type { LossConfig, OptimizerConfig, TrainStepInput, TrainStepStats } from '@prompt-aug/plugin-api';
+import { trainStepStats, type LossConfig, type OptimizerConfig, type TrainStepInput, type TrainStepStats } from '@prompt-aug/plugin-api';
 import type { Tensor } from 'onnxruntime-node';
 import type { DecoderConfig } from '../onnx/decoder-config.js';
 import type { SessionSettings } from '../session/session-options.js';
@@ -35,7 +35,6 @@ export class OrtTrainer {
   }
 
   async step(input: TrainStepInput, loss: LossConfig, optim: OptimizerConfig): Promise<TrainStepStats> {
-    const tokens = input.responseMask.reduce((a, row) => a + row.reduce((x, m) => x + m, 0), 0);
     const { grads, sums } = await this.gradients.gradients(this.params, input, loss);
     const sessions = await this.sessions();
     const gradNorm = await sessions.gradNorm(grads);
@@ -45,16 +44,7 @@ export class OrtTrainer {
       const coef = optim.gradClip / (gradNorm + 1e-6);
       await sessions.step(this.optimizer, this.params, grads, optim, coef < 1 ? coef : 1);
     }
-    const perToken = (x: number) => (tokens > 0 ? x / tokens : 0);
-    return {
-      loss: sums.loss,
-      clipFrac: perToken(sums.clipped),
-      clipFracLower: perToken(sums.dual),
-      approxKl: perToken(sums.kl),
-      gradNorm,
-      entropy: perToken(sums.entropy),
-      applied,
-    };
+    return trainStepStats(input, sums, gradNorm, applied);
   }
 
   async dispose(): Promise<void> {

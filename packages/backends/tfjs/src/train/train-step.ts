@@ -4,7 +4,7 @@
  * batch), global-norm clipping, then AdamW — skipped when the gradient norm is not finite.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LossConfig, OptimizerConfig, TrainStepInput, TrainStepStats } from '@prompt-aug/plugin-api';
+import { trainStepStats, type LossConfig, type OptimizerConfig, type TrainStepInput, type TrainStepStats } from '@prompt-aug/plugin-api';
 import type { Model } from '../model/forward.js';
 import { responseTokenStats } from '../score/response-logprobs.js';
 import { adamWStep, type AdamWState } from './adamw.js';
@@ -85,7 +85,6 @@ export function accumulateGradients(trainer: Trainer, input: TrainStepInput) {
 }
 
 export function trainStep(trainer: Trainer, input: TrainStepInput): TrainStepStats {
-  const tokens = input.responseMask.reduce((a, row) => a + row.reduce((x, m) => x + m, 0), 0);
   const { grads, sums } = accumulateGradients(trainer, input);
   const gradNorm = globalGradNorm(grads);
   const applied = Number.isFinite(gradNorm);
@@ -94,14 +93,5 @@ export function trainStep(trainer: Trainer, input: TrainStepInput): TrainStepSta
     adamWStep(trainer.optimizer, trainer.model.params, grads, trainer.optim);
   }
   tf.dispose([...grads.values()]);
-  const perToken = (x: number) => (tokens > 0 ? x / tokens : 0);
-  return {
-    loss: sums.loss,
-    clipFrac: perToken(sums.clipped),
-    clipFracLower: perToken(sums.dual),
-    approxKl: perToken(sums.kl),
-    gradNorm,
-    entropy: perToken(sums.entropy),
-    applied,
-  };
+  return trainStepStats(input, sums, gradNorm, applied);
 }

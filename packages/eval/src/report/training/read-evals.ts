@@ -30,15 +30,8 @@ export async function readEvals(file: string): Promise<EvalRow[]> {
   return [...byStep.values()].sort((a, b) => a.step - b.step);
 }
 
-function parseEvalLine(line: string): EvalRow | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const { step, checkpoint, ...rest } = value as Record<string, unknown>;
+function parseEvalLine(value: Record<string, unknown>): EvalRow | undefined {
+  const { step, checkpoint, ...rest } = value;
   if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0) return undefined;
   const values: Record<string, number> = {};
   for (const [key, v] of Object.entries(rest)) if (typeof v === 'number' && Number.isFinite(v)) values[key] = v;
